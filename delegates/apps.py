@@ -1,0 +1,7 @@
+"""App configuration for delegates."""
+
+from django.apps import AppConfig
+
+
+class DelegatesConfig(AppConfig):
+    name = "delegates"

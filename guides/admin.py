@@ -1,0 +1,349 @@
+"""Chair and organizer authoring in the Django admin, scoped by guides.queries."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.forms.models import BaseInlineFormSet
+from django.http import Http404
+from django.utils.html import format_html, format_html_join
+
+from guides import queries
+from guides.citations import unknown_keys
+from guides.models import (
+    Committee,
+    Conference,
+    Figure,
+    KeyTerm,
+    Question,
+    Section,
+    Source,
+    Stakeholder,
+    StudyGuide,
+    TimelineEvent,
+    Topic,
+)
+from guides.rendering import render_guide
+from guides.services import chair_grant_access, guide_publish, guide_record_edit, guide_unpublish
+
+admin.site.site_header = "mlmun authoring"
+admin.site.site_title = "mlmun"
+admin.site.index_title = "Conferences and study guides"
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """Lists, change pages, autocomplete and direct URLs all go through one scoping queryset.
+
+    Someone else's object answers 404 (not a redirect that reveals it exists).
+    """
+
+    def scope(self, user):
+        raise NotImplementedError
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(pk__in=self.scope(request.user).values("pk"))
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404("No such object.")
+        return obj
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+class TopicInline(admin.TabularInline):
+    model = Topic
+    extra = 0
+    fields = ["order", "title"]
+
+
+@admin.register(Conference)
+class ConferenceAdmin(ScopedAdmin):
+    list_display = ["name", "edition", "year", "starts_on", "ends_on", "guides_public"]
+    search_fields = ["name", "edition", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def scope(self, user):
+        return queries.conferences_editable_by(user)
+
+
+@admin.register(Committee)
+class CommitteeAdmin(ScopedAdmin):
+    list_display = ["abbreviation", "name", "conference", "order", "chair_names"]
+    list_filter = [("conference", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "abbreviation", "conference__name"]
+    autocomplete_fields = ["conference", "chairs"]
+    prepopulated_fields = {"slug": ["abbreviation"]}
+    inlines = [TopicInline]
+
+    def scope(self, user):
+        return queries.committees_editable_by(user)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("conference").prefetch_related("chairs")
+
+    @admin.display(description="Chairs")
+    def chair_names(self, committee):
+        return ", ".join(user.get_full_name() or user.username for user in committee.chairs.all())
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for user in form.instance.chairs.all():
+            chair_grant_access(user=user)
+
+
+@admin.register(Topic)
+class TopicAdmin(ScopedAdmin):
+    list_display = ["title", "committee", "order"]
+    list_filter = [("committee__conference", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title", "committee__name", "committee__abbreviation"]
+    autocomplete_fields = ["committee"]
+
+    def scope(self, user):
+        return queries.topics_editable_by(user)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The study guide's topic autocomplete offers only topics that have no guide yet.
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.GET.get("model_name") == "studyguide":
+            queryset = queryset.filter(guide__isnull=True)
+        return queryset, may_have_duplicates
+
+
+def posted_source_keys(data, guide, prefix="sources"):
+    """The citation keys the guide will have once this admin POST is saved.
+
+    Sources are edited on the same page as the sections that cite them, so a citation is checked
+    against the submitted sources inline (minus deleted rows), not only the stored ones.
+    """
+    total = data.get(f"{prefix}-TOTAL_FORMS")
+    if total is None or not str(total).isdigit():
+        return set(guide.sources.values_list("key", flat=True)) if guide.pk else set()
+    keys = set()
+    for index in range(int(total)):
+        if data.get(f"{prefix}-{index}-DELETE"):
+            continue
+        key = (data.get(f"{prefix}-{index}-key") or "").strip()
+        if key:
+            keys.add(key)
+    return keys
+
+
+class CitationCheckedFormSet(BaseInlineFormSet):
+    """Refuses a Markdown field that cites a key no source of this guide has, naming the key."""
+
+    markdown_field = "body"
+
+    def clean(self):
+        super().clean()
+        known = posted_source_keys(self.data, self.instance)
+        for form in self.forms:
+            cleaned = getattr(form, "cleaned_data", None)
+            if not cleaned or cleaned.get("DELETE"):
+                continue
+            missing = unknown_keys([cleaned.get(self.markdown_field, "")], known)
+            if missing:
+                names = ", ".join(f"“{key}”" for key in missing)
+                form.add_error(
+                    self.markdown_field,
+                    f"Unknown source key {names}: add a source with that key below, or correct the citation.",
+                )
+
+
+class SectionFormSet(CitationCheckedFormSet):
+    markdown_field = "body"
+
+
+class StakeholderFormSet(CitationCheckedFormSet):
+    markdown_field = "description"
+
+
+class GuidePartInline:
+    """Limits a part's links to sources and sections of the same guide."""
+
+    same_guide_fields = {"source": Source, "section": Section}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        for name, model in self.same_guide_fields.items():
+            if name in formset.form.base_fields:
+                field = formset.form.base_fields[name]
+                field.queryset = model.objects.filter(guide=obj) if obj else model.objects.none()
+        return formset
+
+
+class SectionInline(GuidePartInline, admin.StackedInline):
+    model = Section
+    formset = SectionFormSet
+    extra = 0
+    fields = [("order", "kind"), "heading", "body"]
+    formfield_overrides = {}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "body":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 14, "cols": 100, "class": "vLargeTextField"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class KeyTermInline(GuidePartInline, admin.TabularInline):
+    model = KeyTerm
+    extra = 0
+    fields = ["term", "acronym", "definition", "source"]
+
+
+class TimelineEventInline(GuidePartInline, admin.TabularInline):
+    model = TimelineEvent
+    extra = 0
+    fields = ["date", "precision", "end_date", "description", "source"]
+
+
+class StakeholderInline(GuidePartInline, admin.StackedInline):
+    model = Stakeholder
+    formset = StakeholderFormSet
+    extra = 0
+    fields = [("order", "name"), ("kind", "iso_code"), "description"]
+
+
+class SourceInline(GuidePartInline, admin.StackedInline):
+    model = Source
+    extra = 0
+    fields = [
+        ("key", "kind"), "authors", "title", ("container", "publisher"),
+        ("published_on", "published_precision"), ("url", "accessed_on"), "un_symbol",
+    ]
+
+
+class QuestionInline(GuidePartInline, admin.TabularInline):
+    model = Question
+    extra = 0
+    fields = ["order", "kind", "text"]
+
+
+class FigureInline(GuidePartInline, admin.StackedInline):
+    model = Figure
+    extra = 0
+    fields = [("order", "section"), "image", "caption", "alt_text", ("credit", "source")]
+
+
+class StudyGuideForm(forms.ModelForm):
+    # The revision the chair started from; a save over a newer revision is refused.
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = StudyGuide
+        fields = ["topic", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["base_revision"].initial = self.instance.revision
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # Locks the row until the admin's transaction commits, so two saves cannot both pass.
+            current = StudyGuide.objects.select_for_update().select_related("last_edited_by").get(pk=self.instance.pk)
+            base = cleaned.get("base_revision")
+            if base is None or base != current.revision:
+                who = current.last_edited_by.get_full_name() or current.last_edited_by.username if current.last_edited_by else "someone"
+                raise forms.ValidationError(
+                    f"{who} saved this guide (now revision {current.revision}) after you opened revision {base}. "
+                    "Your changes were not saved, so nothing was overwritten. Copy what you wrote, reload the "
+                    "page to see the newer text, and apply your changes again.",
+                    code="stale_revision",
+                )
+        return cleaned
+
+
+@admin.register(StudyGuide)
+class StudyGuideAdmin(ScopedAdmin):
+    form = StudyGuideForm
+    list_display = ["title", "committee", "conference", "status", "revision", "updated_at", "last_edited_by"]
+    list_filter = [
+        ("topic__committee__conference", admin.RelatedOnlyFieldListFilter),
+        ("topic__committee", admin.RelatedOnlyFieldListFilter),
+        "status",
+    ]
+    search_fields = ["topic__title", "topic__committee__name", "topic__committee__abbreviation", "sections__heading"]
+    autocomplete_fields = ["topic"]
+    readonly_fields = ["status", "published_at", "revision", "updated_at", "last_edited_by", "citation_report"]
+    fields = ["topic", "status", "published_at", "revision", "updated_at", "last_edited_by", "citation_report", "base_revision"]
+    actions = ["publish", "unpublish"]
+    inlines = [
+        SectionInline, KeyTermInline, TimelineEventInline, StakeholderInline,
+        SourceInline, QuestionInline, FigureInline,
+    ]
+
+    def scope(self, user):
+        return queries.guides_editable_by(user)
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request)
+            .select_related("topic__committee__conference", "last_edited_by")
+        )
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["topic"]
+        return self.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields + (["topic"] if obj else [])
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "topic":
+            kwargs["queryset"] = queries.topics_editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="Committee", ordering="topic__committee__abbreviation")
+    def committee(self, guide):
+        return guide.topic.committee.abbreviation
+
+    @admin.display(description="Conference", ordering="topic__committee__conference__name")
+    def conference(self, guide):
+        return guide.topic.committee.conference
+
+    @admin.display(description="Citation check")
+    def citation_report(self, guide):
+        if not guide.pk:
+            return "-"
+        rendered = render_guide(guide)
+        parts = [format_html("{} footnotes from {} sources.", len(rendered.footnotes), len(rendered.bibliography))]
+        if rendered.uncited:
+            parts.append(
+                format_html(
+                    ' <strong class="errornote">Never cited: {}.</strong>',
+                    format_html_join(", ", "“{}”", ((key,) for key in rendered.uncited)),
+                )
+            )
+        return format_html("{}", parts[0]) if len(parts) == 1 else format_html("{}{}", *parts)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            guide = self.get_object(request, object_id)
+            uncited = render_guide(guide).uncited
+            if uncited:
+                keys = ", ".join(f"“{key}”" for key in uncited)
+                messages.warning(request, f"Sources never cited in the text: {keys}. Cite them with [@key] or remove them.")
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and (form.has_changed() or any(formset.has_changed() for formset in formsets)):
+            guide_record_edit(guide=form.instance, by=request.user)
+
+    @admin.action(description="Publish selected study guides", permissions=["change"])
+    def publish(self, request, queryset):
+        with transaction.atomic():
+            for guide in queryset:
+                guide_publish(guide=guide, by=request.user)
+        self.message_user(request, f"{queryset.count()} guide(s) published.", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected study guides (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        with transaction.atomic():
+            for guide in queryset:
+                guide_unpublish(guide=guide, by=request.user)
+        self.message_user(request, f"{queryset.count()} guide(s) back to draft.", messages.SUCCESS)

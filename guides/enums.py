@@ -1,0 +1,50 @@
+"""Choices used by the study-guide models; each one is backed by a named CheckConstraint."""
+
+from django.db import models
+
+
+class GuideStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class SectionKind(models.TextChoices):
+    LETTER = "letter", "Letter from the chairs"
+    INTRODUCTION = "introduction", "Introduction"
+    BACKGROUND = "background", "Background"
+    UN_INVOLVEMENT = "un_involvement", "UN involvement"
+    PREVIOUS_ATTEMPTS = "previous_attempts", "Previous attempts"
+    POSSIBLE_SOLUTIONS = "possible_solutions", "Possible solutions"
+    BLOC_POSITIONS = "bloc_positions", "Bloc positions"
+    APPENDIX = "appendix", "Appendix"
+    OTHER = "other", "Other"
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", "Year"
+    MONTH = "month", "Month"
+    DAY = "day", "Day"
+
+
+class StakeholderKind(models.TextChoices):
+    MEMBER_STATE = "member_state", "Member state"
+    UN_BODY = "un_body", "UN body"
+    IGO = "igo", "Intergovernmental organisation"
+    NGO = "ngo", "Non-governmental organisation"
+    OTHER = "other", "Other"
+
+
+class SourceKind(models.TextChoices):
+    UN_DOCUMENT = "un_document", "UN document"
+    TREATY = "treaty", "Treaty"
+    GOVERNMENT_REPORT = "government_report", "Government report"
+    NEWS = "news", "News"
+    NGO_REPORT = "ngo_report", "NGO report"
+    ACADEMIC = "academic", "Academic"
+    WEB_PAGE = "web_page", "Web page"
+    OTHER = "other", "Other"
+
+
+class QuestionKind(models.TextChoices):
+    RESOLUTION = "resolution", "Question a resolution must answer"
+    RESEARCH = "research", "Research question for delegations"

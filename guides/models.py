@@ -1,0 +1,372 @@
+"""Conferences, committees, topics, and study guides with all their parts."""
+
+import pycountry
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length, Lower, Upper
+from django.db.models.lookups import Exact
+from django.urls import reverse
+
+from guides import citations
+from guides.enums import (
+    DatePrecision,
+    GuideStatus,
+    QuestionKind,
+    SectionKind,
+    SourceKind,
+    StakeholderKind,
+)
+
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
+
+
+def choices_constraint(field, choices, name):
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+def date_precision_constraint(date_field, precision_field, name):
+    """A date stored at year precision is 1 January; at month precision, the 1st of the month."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{date_field}__isnull": True})
+        | Q(**{precision_field: DatePrecision.DAY})
+        | Q(**{precision_field: DatePrecision.MONTH, f"{date_field}__day": 1})
+        | Q(**{precision_field: DatePrecision.YEAR, f"{date_field}__day": 1, f"{date_field}__month": 1}),
+        name=name,
+    )
+
+
+def format_date(value, precision):
+    """'1948', 'March 2007' or '10 December 1948'."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+def check_date_precision(value, precision, field_name):
+    if value is None:
+        return
+    if precision == DatePrecision.YEAR and (value.month, value.day) != (1, 1):
+        raise ValidationError({field_name: "A date given to the year must be entered as 1 January of that year."})
+    if precision == DatePrecision.MONTH and value.day != 1:
+        raise ValidationError({field_name: "A date given to the month must be entered as the 1st of that month."})
+
+
+class Conference(models.Model):
+    name = models.CharField(max_length=200)
+    edition = models.CharField(max_length=100, blank=True, help_text="For example '3rd session' or '2022'.")
+    year = models.PositiveSmallIntegerField()
+    slug = models.SlugField(max_length=80, unique=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    description = models.TextField(blank=True)
+    guides_public = models.BooleanField(
+        default=False, help_text="Published guides are readable by anyone, not only the conference's members."
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="conference_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.edition}".strip()
+
+    def get_absolute_url(self):
+        return reverse("conference", args=[self.slug])
+
+
+class Committee(models.Model):
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="committees")
+    name = models.CharField(max_length=200)
+    abbreviation = models.CharField(max_length=20)
+    slug = models.SlugField(max_length=80)
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    chairs = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="chaired_committees")
+
+    class Meta:
+        ordering = ["conference", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "slug"], name="committee_slug_unique_per_conference"),
+        ]
+
+    def __str__(self):
+        return f"{self.abbreviation} ({self.conference})"
+
+    def get_absolute_url(self):
+        return reverse("committee", args=[self.conference.slug, self.slug])
+
+
+class Topic(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="topics")
+    title = models.CharField(max_length=300)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["committee", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.committee.abbreviation}: {self.title}"
+
+
+class StudyGuide(models.Model):
+    topic = models.OneToOneField(Topic, on_delete=models.CASCADE, related_name="guide")
+    status = models.CharField(max_length=20, choices=GuideStatus, default=GuideStatus.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, help_text="Last edited.")
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    # Increases on every content change; the reader's render cache and co-chair edit checks key on it.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["topic__committee__conference", "topic__committee__order", "topic__order"]
+        constraints = [
+            choices_constraint("status", GuideStatus, "guide_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status=GuideStatus.DRAFT) | Q(published_at__isnull=False),
+                name="guide_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.topic.title
+
+    @property
+    def title(self):
+        return self.topic.title
+
+    @property
+    def is_published(self):
+        return self.status == GuideStatus.PUBLISHED
+
+    def get_absolute_url(self):
+        committee = self.topic.committee
+        return reverse("guide", args=[committee.conference.slug, committee.slug, self.pk])
+
+
+class Section(models.Model):
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=30, choices=SectionKind, default=SectionKind.OTHER)
+    heading = models.CharField(max_length=200)
+    body = models.TextField(blank=True, help_text="Markdown. Cite sources with [@key] or [@key1; @key2].")
+
+    class Meta:
+        ordering = ["guide", "order", "pk"]
+        constraints = [choices_constraint("kind", SectionKind, "section_kind_valid")]
+
+    def __str__(self):
+        return self.heading
+
+
+class Source(models.Model):
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="sources")
+    key = models.CharField(
+        max_length=60,
+        validators=[RegexValidator(citations.KEY_RE_FULL, "Use letters, digits, '-', '_', ':' or '.' only.")],
+        help_text="Cite it in the text as [@key].",
+    )
+    kind = models.CharField(max_length=30, choices=SourceKind, default=SourceKind.WEB_PAGE)
+    authors = models.CharField(
+        max_length=300, blank=True, help_text="'Last, First' for a person, or the organisation's name."
+    )
+    title = models.CharField(max_length=500)
+    container = models.CharField(max_length=300, blank=True, help_text="Website, journal or collection it is part of.")
+    publisher = models.CharField(max_length=300, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(max_length=10, choices=DatePrecision, default=DatePrecision.DAY)
+    url = models.URLField(max_length=1000, blank=True)
+    accessed_on = models.DateField(null=True, blank=True)
+    un_symbol = models.CharField(max_length=100, blank=True, help_text="For example A/RES/67/190.")
+
+    class Meta:
+        ordering = ["guide", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "key"], name="source_key_unique_per_guide"),
+            choices_constraint("kind", SourceKind, "source_kind_valid"),
+            choices_constraint("published_precision", DatePrecision, "source_precision_valid"),
+            date_precision_constraint("published_on", "published_precision", "source_date_matches_precision"),
+        ]
+
+    def __str__(self):
+        return f"{self.key}: {self.title}"
+
+    def clean(self):
+        check_date_precision(self.published_on, self.published_precision, "published_on")
+
+    @property
+    def published_display(self):
+        return format_date(self.published_on, self.published_precision)
+
+    def mla(self):
+        return citations.mla_citation(self)
+
+
+class KeyTerm(models.Model):
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="key_terms")
+    term = models.CharField(max_length=200)
+    acronym = models.CharField(max_length=30, blank=True)
+    definition = models.TextField()
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["guide", Lower("term")]
+        constraints = [
+            models.UniqueConstraint(Lower("term"), "guide", name="key_term_unique_per_guide_ci"),
+        ]
+
+    def __str__(self):
+        return self.term
+
+    def validate_constraints(self, exclude=None):
+        # The functional unique constraint is checked by the database; report it by name in forms.
+        if self.guide_id and self.term:
+            clash = KeyTerm.objects.filter(guide_id=self.guide_id, term__iexact=self.term).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError({"term": f"This guide already defines the term “{self.term}”."})
+        super().validate_constraints(exclude=exclude)
+
+
+class TimelineEvent(models.Model):
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="timeline_events")
+    date = models.DateField(help_text="For a year, enter 1 January; for a month, the 1st.")
+    precision = models.CharField(max_length=10, choices=DatePrecision, default=DatePrecision.DAY)
+    end_date = models.DateField(null=True, blank=True, help_text="Optional, for a period; same precision.")
+    description = models.TextField()
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        # Shown in date order whatever order they were entered in.
+        ordering = ["guide", "date", "end_date", "pk"]
+        constraints = [
+            choices_constraint("precision", DatePrecision, "timeline_precision_valid"),
+            date_precision_constraint("date", "precision", "timeline_date_matches_precision"),
+            date_precision_constraint("end_date", "precision", "timeline_end_date_matches_precision"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gt=models.F("date")),
+                name="timeline_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date_display}: {self.description[:60]}"
+
+    def clean(self):
+        check_date_precision(self.date, self.precision, "date")
+        check_date_precision(self.end_date, self.precision, "end_date")
+        if self.end_date and self.date and self.end_date <= self.date:
+            raise ValidationError({"end_date": "The end of a period must come after its start."})
+
+    @property
+    def date_display(self):
+        start = format_date(self.date, self.precision)
+        if self.end_date:
+            return f"{start} – {format_date(self.end_date, self.precision)}"
+        return start
+
+
+def iso_country_name(code):
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    return country.name if country else None
+
+
+class Stakeholder(models.Model):
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="stakeholders")
+    order = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=StakeholderKind, default=StakeholderKind.MEMBER_STATE)
+    iso_code = models.CharField(
+        "ISO 3166 code", max_length=2, blank=True, help_text="Two letters, required for member states (e.g. NG)."
+    )
+    description = models.TextField(blank=True, help_text="Markdown. Cite sources with [@key].")
+
+    class Meta:
+        ordering = ["guide", "order", "pk"]
+        constraints = [
+            choices_constraint("kind", StakeholderKind, "stakeholder_kind_valid"),
+            models.CheckConstraint(
+                condition=~Q(kind=StakeholderKind.MEMBER_STATE)
+                | (Exact(Length("iso_code"), 2) & Q(iso_code=Upper("iso_code"))),
+                name="stakeholder_member_state_has_iso_code",
+            ),
+            models.CheckConstraint(
+                condition=Q(iso_code="") | Exact(Length("iso_code"), 2), name="stakeholder_iso_code_two_letters"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.iso_code = (self.iso_code or "").strip().upper()
+        if self.iso_code and iso_country_name(self.iso_code) is None:
+            raise ValidationError({"iso_code": f"“{self.iso_code}” is not an ISO 3166 country code."})
+        if self.kind == StakeholderKind.MEMBER_STATE and not self.iso_code:
+            raise ValidationError({"iso_code": "A member state needs its ISO 3166 code."})
+
+    @property
+    def flag(self):
+        if len(self.iso_code) != 2:
+            return ""
+        return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in self.iso_code)
+
+
+class Question(models.Model):
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(max_length=20, choices=QuestionKind, default=QuestionKind.RESOLUTION)
+    text = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["guide", "kind", "order", "pk"]
+        constraints = [choices_constraint("kind", QuestionKind, "question_kind_valid")]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+def validate_image_size(upload):
+    if upload.size > settings.FIGURE_MAX_BYTES:
+        limit = settings.FIGURE_MAX_BYTES // (1024 * 1024)
+        raise ValidationError(f"The image is {upload.size // 1024} KB; figures may be at most {limit} MB.")
+
+
+class Figure(models.Model):
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="figures")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="figures",
+        help_text="Shown after this section; leave empty to list it with the guide's figures.",
+    )
+    order = models.PositiveIntegerField(default=0)
+    # ImageField opens the file with Pillow, so a file that is not really an image is refused.
+    image = models.ImageField(
+        upload_to="figures/%Y/",
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "gif", "webp"]), validate_image_size],
+    )
+    caption = models.CharField(max_length=500)
+    alt_text = models.CharField(max_length=500, help_text="What the image shows, for readers who cannot see it.")
+    credit = models.CharField(max_length=300, blank=True, help_text="Where the image comes from.")
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["guide", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="figure_alt_text_required"),
+        ]
+
+    def __str__(self):
+        return self.caption

@@ -1,0 +1,226 @@
+"""The one content pipeline: a study guide's Markdown and parts rendered once per revision.
+
+render_guide(guide) -> RenderedGuide. The reader, the PDF export and annotation anchoring use
+this and never render Markdown themselves. Markdown (markdown-it-py, raw HTML off) → citations
+[@key] as footnote markers numbered by first use across the guide → sanitised with an allow-list
+(nh3). Cached under (guide.pk, guide.revision, RENDER_VERSION).
+"""
+
+from dataclasses import dataclass, field
+
+import nh3
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from markdown_it import MarkdownIt
+
+from guides.citations import CITATION_RE, keys_of_match
+
+RENDER_VERSION = 1
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre", "blockquote",
+    "ul", "ol", "li", "a", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td", "img", "span",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id", "class"},
+    "sup": {"id", "class"},
+    "span": {"class"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start"},
+    "th": {"style"},
+    "td": {"style"},
+}
+ALLOWED_CLASSES = {"a": {"fn-link"}, "sup": {"fn-ref"}, "span": {"cite-missing"}}
+
+
+def _keep_attribute(tag, attribute, value):
+    # Images may only come from our own media or static files: no tracking pixels, nothing for the
+    # PDF renderer to fetch from elsewhere.
+    if tag == "img" and attribute == "src":
+        return value if value.startswith((settings.MEDIA_URL, "/" + settings.STATIC_URL.lstrip("/"))) else None
+    if attribute == "style":
+        return value if value in ("text-align:left", "text-align:center", "text-align:right") else None
+    return value
+
+
+def sanitise(html):
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        attribute_filter=_keep_attribute,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def _citation_rule(state, silent):
+    if state.src[state.pos : state.pos + 2] != "[@":
+        return False
+    match = CITATION_RE.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"keys": keys_of_match(match)}
+    state.pos = match.end()
+    return True
+
+
+def _render_citation(self, tokens, idx, options, env):
+    notes = env["footnotes"]
+    links = []
+    for key in tokens[idx].meta["keys"]:
+        if key not in env["sources"]:
+            links.append(f'<span class="cite-missing">[?{escape(key)}]</span>')
+            continue
+        if key not in notes:
+            notes[key] = {"number": len(notes) + 1, "refs": 0}
+        note = notes[key]
+        note["refs"] += 1
+        number = note["number"]
+        links.append(f'<a class="fn-link" href="#fn-{number}" id="fnref-{number}-{note["refs"]}">{number}</a>')
+    return f'<sup class="fn-ref">{", ".join(links)}</sup>'
+
+
+def _shift_headings(state):
+    # A section's heading is h2, so headings inside its body start at h3.
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+
+
+def make_markdown():
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.add_render_rule("citation", _render_citation)
+    md.core.ruler.push("shift_headings", _shift_headings)
+    return md
+
+
+_md = make_markdown()
+
+
+def render_markdown(text, env):
+    """Markdown → sanitised HTML; env carries footnote numbering across calls for one guide."""
+    return sanitise(_md.render(text or "", env))
+
+
+@dataclass
+class RenderedSection:
+    pk: int
+    anchor: str
+    kind: str
+    heading: str
+    html: str
+    figures: list = field(default_factory=list)
+
+
+@dataclass
+class RenderedGuide:
+    guide_pk: int
+    revision: int
+    sections: list
+    stakeholders: list
+    key_terms: list
+    timeline: list
+    questions: list
+    figures: list
+    footnotes: list  # [{"number", "key", "mla"}] in number order
+    bibliography: list  # [{"key", "mla"}] in MLA (alphabetical) order
+    uncited: list  # keys of sources neither cited nor attached to a term, event or figure
+
+
+def _figure(figure, sources_by_pk):
+    return {
+        "url": figure.image.url,
+        "caption": figure.caption,
+        "alt": figure.alt_text,
+        "credit": figure.credit,
+        "source_key": sources_by_pk[figure.source_id].key if figure.source_id in sources_by_pk else "",
+    }
+
+
+def build_rendered_guide(guide):
+    """Render everything; runs a fixed number of queries whatever the guide's size."""
+    sources = {source.key: source for source in guide.sources.all()}
+    sources_by_pk = {source.pk: source for source in sources.values()}
+    env = {"footnotes": {}, "sources": sources}
+    figures = list(guide.figures.all())
+    sections = []
+    for section in guide.sections.all():
+        sections.append(
+            RenderedSection(
+                pk=section.pk,
+                anchor=f"section-{section.pk}",
+                kind=section.kind,
+                heading=section.heading,
+                html=mark_safe(render_markdown(section.body, env)),
+                figures=[_figure(f, sources_by_pk) for f in figures if f.section_id == section.pk],
+            )
+        )
+    stakeholders = [
+        {
+            "pk": s.pk, "name": s.name, "kind": s.kind, "kind_label": s.get_kind_display(),
+            "iso_code": s.iso_code, "flag": s.flag, "html": mark_safe(render_markdown(s.description, env)),
+        }
+        for s in guide.stakeholders.all()
+    ]
+    attached = {f.source_id for f in figures}
+    key_terms = []
+    for term in guide.key_terms.all():
+        attached.add(term.source_id)
+        key_terms.append({
+            "pk": term.pk, "term": term.term, "acronym": term.acronym, "definition": term.definition,
+            "source_key": sources_by_pk[term.source_id].key if term.source_id in sources_by_pk else "",
+        })
+    timeline = []
+    for event in guide.timeline_events.all():
+        attached.add(event.source_id)
+        timeline.append({
+            "pk": event.pk, "date": event.date.isoformat(), "date_display": event.date_display,
+            "description": event.description,
+            "source_key": sources_by_pk[event.source_id].key if event.source_id in sources_by_pk else "",
+        })
+    questions = [{"pk": q.pk, "kind": q.kind, "text": q.text} for q in guide.questions.all()]
+    notes = env["footnotes"]
+    footnotes = [
+        {"number": note["number"], "key": key, "mla": sources[key].mla()}
+        for key, note in sorted(notes.items(), key=lambda item: item[1]["number"])
+    ]
+    bibliography = sorted(
+        ({"key": key, "mla": source.mla(), "sort": (source.authors or source.title).lower()} for key, source in sources.items()),
+        key=lambda entry: entry["sort"],
+    )
+    uncited = [key for key, source in sources.items() if key not in notes and source.pk not in attached]
+    return RenderedGuide(
+        guide_pk=guide.pk,
+        revision=guide.revision,
+        sections=sections,
+        stakeholders=stakeholders,
+        key_terms=key_terms,
+        timeline=timeline,
+        questions=questions,
+        figures=[_figure(f, sources_by_pk) for f in figures if f.section_id is None],
+        footnotes=footnotes,
+        bibliography=bibliography,
+        uncited=uncited,
+    )
+
+
+def cache_key(guide):
+    return f"rendered-guide:{guide.pk}:{guide.revision}:{RENDER_VERSION}"
+
+
+def render_guide(guide):
+    """The rendered guide for its current revision, from the cache when it was rendered before."""
+    key = cache_key(guide)
+    rendered = cache.get(key)
+    if rendered is None:
+        rendered = build_rendered_guide(guide)
+        cache.set(key, rendered, timeout=60 * 60 * 24 * 30)
+    return rendered
