@@ -68,7 +68,8 @@ def mla_citation(source):
         parts.append(format_html("“{}” ", _end(source.title)))
         details = [format_html("<i>{}</i>", container)]
     else:
-        parts.append(format_html("<i>{}</i>. ", source.title.strip().rstrip(".")))
+        title = source.title.strip().rstrip(".")
+        parts.append(format_html("<i>{}</i>{} ", title, "" if title.endswith(("?", "!")) else "."))
         details = []
     if publisher and publisher != container:
         details.append(format_html("{}", publisher))

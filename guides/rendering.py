@@ -24,14 +24,14 @@ ALLOWED_TAGS = {
     "ul", "ol", "li", "a", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td", "img", "span",
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "id", "class"},
-    "sup": {"id", "class"},
-    "span": {"class"},
+    "a": {"href", "title", "id"},
+    "sup": {"id"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
     "th": {"style"},
     "td": {"style"},
 }
+# Classes are allowed per tag by value (nh3 refuses "class" in ALLOWED_ATTRIBUTES as well).
 ALLOWED_CLASSES = {"a": {"fn-link"}, "sup": {"fn-ref"}, "span": {"cite-missing"}}
 
 

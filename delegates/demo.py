@@ -1,0 +1,179 @@
+"""Loads the demo conference (guides.demo_data) and its demo accounts; safe to run any number of times."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from delegates.models import DelegateProfile, Delegation
+from guides import demo_data
+from guides.enums import DatePrecision
+from guides.models import (
+    Committee,
+    Conference,
+    KeyTerm,
+    Question,
+    Section,
+    Source,
+    Stakeholder,
+    StudyGuide,
+    TimelineEvent,
+    Topic,
+)
+from guides.services import chair_grant_access, guide_publish, guide_record_edit, roles_sync
+
+DEMO_PASSWORD = "mlmun-demo-2027"
+
+
+def parse_partial_date(text):
+    """'1948' → (1948-01-01, year); '2007-03' → (2007-03-01, month); '1948-12-10' → day."""
+    if not text:
+        return None, DatePrecision.DAY
+    parts = [int(p) for p in text.split("-")]
+    precision = [DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY][len(parts) - 1]
+    return datetime.date(parts[0], *(parts[1:] + [1] * (3 - len(parts)))), precision
+
+
+def upsert(model, lookup, values):
+    """get_or_create that saves only on a real difference; returns (obj, changed)."""
+    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+    if created:
+        return obj, True
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, values[name])
+    if changed:
+        obj.save(update_fields=changed)
+    return obj, bool(changed)
+
+
+def _prune(queryset, keep_pks):
+    deleted, _ = queryset.exclude(pk__in=keep_pks).delete()
+    return deleted > 0
+
+
+def load_guide(conference, order, data, editor):
+    committee, _ = upsert(
+        Committee, {"conference": conference, "slug": data["committee"]["slug"]},
+        {**{k: v for k, v in data["committee"].items() if k != "slug"}, "order": order},
+    )
+    topic, _ = upsert(Topic, {"committee": committee, "order": 1}, {"title": data["topic"]})
+    guide, created = StudyGuide.objects.get_or_create(topic=topic)
+    changed = False
+
+    sources = {}
+    for entry in data["sources"]:
+        published_on, precision = parse_partial_date(entry["date"])
+        source, did = upsert(Source, {"guide": guide, "key": entry["key"]}, {
+            "kind": entry["kind"], "title": entry["title"], "authors": entry["authors"],
+            "container": entry["container"], "publisher": entry["publisher"], "published_on": published_on,
+            "published_precision": precision, "url": entry["url"], "un_symbol": entry["un_symbol"],
+            "accessed_on": parse_partial_date(entry["accessed"])[0],
+        })
+        sources[entry["key"]] = source
+        changed |= did
+    changed |= _prune(guide.sources.all(), [s.pk for s in sources.values()])
+
+    keep = []
+    for index, (kind, heading, body) in enumerate(data["sections"], start=1):
+        section, did = upsert(Section, {"guide": guide, "order": index}, {"kind": kind, "heading": heading, "body": body})
+        keep.append(section.pk)
+        changed |= did
+    changed |= _prune(guide.sections.all(), keep)
+
+    keep = []
+    for term, acronym, definition, source_key in data["key_terms"]:
+        key_term, did = upsert(KeyTerm, {"guide": guide, "term": term}, {
+            "acronym": acronym, "definition": definition, "source": sources.get(source_key),
+        })
+        keep.append(key_term.pk)
+        changed |= did
+    changed |= _prune(guide.key_terms.all(), keep)
+
+    keep = []
+    for when, description, source_key in data["timeline"]:
+        date, precision = parse_partial_date(when)
+        event, did = upsert(TimelineEvent, {"guide": guide, "date": date, "description": description}, {
+            "precision": precision, "source": sources.get(source_key),
+        })
+        keep.append(event.pk)
+        changed |= did
+    changed |= _prune(guide.timeline_events.all(), keep)
+
+    keep = []
+    for index, (name, kind, iso_code, description) in enumerate(data["stakeholders"], start=1):
+        stakeholder, did = upsert(Stakeholder, {"guide": guide, "name": name}, {
+            "order": index, "kind": kind, "iso_code": iso_code, "description": description,
+        })
+        keep.append(stakeholder.pk)
+        changed |= did
+    changed |= _prune(guide.stakeholders.all(), keep)
+
+    keep = []
+    for index, (kind, text) in enumerate(data["questions"], start=1):
+        question, did = upsert(Question, {"guide": guide, "kind": kind, "order": index}, {"text": text})
+        keep.append(question.pk)
+        changed |= did
+    changed |= _prune(guide.questions.all(), keep)
+
+    if changed and not created:
+        guide_record_edit(guide=guide, by=editor)
+    guide_publish(guide=guide, by=editor)
+    return committee, guide
+
+
+def demo_user(username, first, last, *, with_password):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"}
+    )
+    if created:
+        if with_password:
+            user.set_password(DEMO_PASSWORD)
+        else:
+            user.set_unusable_password()
+        user.save()
+    return user
+
+
+@transaction.atomic
+def demo_load(*, with_passwords):
+    """Create or update the demo conference; returns the demo accounts as (username, role) pairs."""
+    roles_sync()
+    data = demo_data.CONFERENCE
+    conference, _ = upsert(Conference, {"slug": data["slug"]}, {
+        "name": data["name"], "edition": data["edition"], "year": data["year"],
+        "starts_on": datetime.date.fromisoformat(data["starts_on"]),
+        "ends_on": datetime.date.fromisoformat(data["ends_on"]),
+        "description": data["description"],
+    })
+    accounts = []
+    organizer = demo_user(*demo_data.ORGANIZER, with_password=with_passwords)
+    organizer.is_staff = True
+    organizer.save(update_fields=["is_staff"])
+    organizer.groups.add(roles_sync()[0])
+    accounts.append((organizer.username, "organizer"))
+
+    committees = {}
+    for order, guide_data in enumerate(demo_data.GUIDES, start=1):
+        committee, _ = load_guide(conference, order, guide_data, organizer)
+        committees[committee.slug] = committee
+        for username, first, last in guide_data["chairs"]:
+            chair = demo_user(username, first, last, with_password=with_passwords)
+            committee.chairs.add(chair)
+            chair_grant_access(user=chair)
+            accounts.append((username, f"chair of {committee.abbreviation}"))
+
+    for username, first, last, committee_slug, delegation_name in demo_data.DELEGATES:
+        user = demo_user(username, first, last, with_password=with_passwords)
+        is_state = len(delegation_name) == 2 and delegation_name.isupper()
+        delegation, _ = Delegation.objects.get_or_create(
+            conference=conference,
+            iso_code=delegation_name if is_state else "",
+            organisation="" if is_state else delegation_name,
+        )
+        upsert(DelegateProfile, {"user": user, "conference": conference}, {
+            "committee": committees[committee_slug], "delegation": delegation,
+        })
+        accounts.append((username, f"delegate of {delegation.name} in {committees[committee_slug].abbreviation}"))
+    return conference, accounts

@@ -1,0 +1,10 @@
+"""Small template helpers for the guide pages."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)
