@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.utils.html import format_html, format_html_join
@@ -178,7 +178,6 @@ class SectionInline(GuidePartInline, admin.StackedInline):
     formset = SectionFormSet
     extra = 0
     fields = [("order", "kind"), "heading", "body"]
-    formfield_overrides = {}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":
@@ -186,8 +185,26 @@ class SectionInline(GuidePartInline, admin.StackedInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+class KeyTermFormSet(BaseInlineFormSet):
+    """Two rows of one save may not define the same term, ignoring case (the database would refuse it)."""
+
+    def clean(self):
+        super().clean()
+        seen = {}
+        for form in self.forms:
+            cleaned = getattr(form, "cleaned_data", None)
+            if not cleaned or cleaned.get("DELETE") or not cleaned.get("term"):
+                continue
+            folded = cleaned["term"].strip().casefold()
+            if folded in seen:
+                form.add_error("term", f"“{cleaned['term']}” is already defined in this guide as “{seen[folded]}”.")
+            else:
+                seen[folded] = cleaned["term"]
+
+
 class KeyTermInline(GuidePartInline, admin.TabularInline):
     model = KeyTerm
+    formset = KeyTermFormSet
     extra = 0
     fields = ["term", "acronym", "definition", "source"]
 
@@ -208,6 +225,7 @@ class StakeholderInline(GuidePartInline, admin.StackedInline):
 class SourceInline(GuidePartInline, admin.StackedInline):
     model = Source
     extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
         ("key", "kind"), "authors", "title", ("container", "publisher"),
         ("published_on", "published_precision"), ("url", "accessed_on"), "un_symbol",

@@ -1,0 +1,81 @@
+"""Personas and factories shared by the tests; fast, isolated settings."""
+
+import datetime
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from guides.models import Committee, Conference, Section, Source, StudyGuide, Topic
+from guides.services import chair_grant_access, roles_sync
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def fast_isolated_settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SECURE_SSL_REDIRECT = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+def make_user(username, *, first="", last=""):
+    return get_user_model().objects.create_user(
+        username=username, password="pw", first_name=first, last_name=last, email=f"{username}@example.org"
+    )
+
+
+def make_conference(slug=None, **fields):
+    slug = slug or f"conf-{next(_counter)}"
+    defaults = {"name": f"Conference {slug}", "year": 2027, "starts_on": datetime.date(2027, 2, 12),
+                "ends_on": datetime.date(2027, 2, 14)}
+    return Conference.objects.create(slug=slug, **{**defaults, **fields})
+
+
+def make_committee(conference, abbreviation, chairs=()):
+    committee = Committee.objects.create(
+        conference=conference, name=f"Committee {abbreviation}", abbreviation=abbreviation, slug=abbreviation.lower()
+    )
+    for chair in chairs:
+        committee.chairs.add(chair)
+        chair_grant_access(user=chair)
+    return committee
+
+
+def make_guide(committee, title="Topic", sections=(), sources=()):
+    topic = Topic.objects.create(committee=committee, title=title, order=Topic.objects.count() + 1)
+    guide = StudyGuide.objects.create(topic=topic)
+    for order, (heading, body) in enumerate(sections, start=1):
+        Section.objects.create(guide=guide, order=order, heading=heading, body=body)
+    for key in sources:
+        Source.objects.create(guide=guide, key=key, title=f"Title of {key}", publisher="Publisher")
+    return guide
+
+
+@pytest.fixture
+def organizer(db):
+    organizers, _ = roles_sync()
+    user = make_user("olivia", first="Olivia", last="Organizer")
+    user.is_staff = True
+    user.save()
+    user.groups.add(organizers)
+    return user
+
+
+@pytest.fixture
+def world(db, organizer):
+    """One conference, committees A and B, each with its chair and a guide."""
+    chair_a = make_user("chair-a", first="Ada", last="Chair")
+    chair_b = make_user("chair-b", first="Bo", last="Chair")
+    conference = make_conference("demo")
+    committee_a = make_committee(conference, "GA1", chairs=[chair_a])
+    committee_b = make_committee(conference, "GA2", chairs=[chair_b])
+    guide_a = make_guide(committee_a, "Topic A", sections=[("Intro A", "Text A [@src-a]")], sources=["src-a"])
+    guide_b = make_guide(committee_b, "Topic B", sections=[("Intro B", "Text B [@src-b]")], sources=["src-b"])
+    return {
+        "organizer": organizer, "chair_a": chair_a, "chair_b": chair_b, "conference": conference,
+        "committee_a": committee_a, "committee_b": committee_b, "guide_a": guide_a, "guide_b": guide_b,
+    }

@@ -1,0 +1,146 @@
+"""Chairs author a whole study guide on one admin page; citations are checked; co-chairs cannot overwrite each other."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from guides.models import Section, Source, StudyGuide
+from tests.admin_forms import guide_form_data, row_index
+
+
+def change_url(guide):
+    return reverse("admin:guides_studyguide_change", args=[guide.pk])
+
+
+@pytest.fixture
+def chair_a_client(client, world):
+    client.force_login(world["chair_a"])
+    return client
+
+
+def test_chair_saves_every_part_of_a_guide_and_revision_increases(chair_a_client, world):
+    guide = world["guide_a"]
+    data = guide_form_data(guide, extra={
+        "sections": [{"order": 2, "kind": "background", "heading": "Background", "body": "See [@ilo-p029] and [@src-a]."}],
+        "sources": [{"key": "ilo-p029", "kind": "treaty", "title": "Protocol of 2014 to the Forced Labour Convention",
+                     "published_on": "2014-01-01", "published_precision": "year"}],
+        "key_terms": [{"term": "Debt bondage", "definition": "Work to pay off a debt."}],
+        "timeline_events": [{"date": "2007-03-01", "precision": "month", "description": "ICAT established"}],
+        "stakeholders": [{"order": 1, "name": "Nigeria", "kind": "member_state", "iso_code": "ng", "description": "Source country."}],
+        "questions": [{"order": 1, "kind": "research", "text": "Is my country on a trafficking route?"}],
+    })
+    response = chair_a_client.post(change_url(guide), data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    guide.refresh_from_db()
+    assert guide.revision == 2
+    assert guide.last_edited_by == world["chair_a"]
+    assert list(guide.sections.values_list("heading", flat=True)) == ["Intro A", "Background"]
+    assert guide.stakeholders.get().iso_code == "NG"
+    assert guide.timeline_events.get().date_display == "March 2007"
+    assert guide.key_terms.get().term == "Debt bondage"
+    assert guide.questions.get().kind == "research"
+
+
+def test_saving_without_changes_keeps_the_revision(chair_a_client, world):
+    guide = world["guide_a"]
+    response = chair_a_client.post(change_url(guide), guide_form_data(guide))
+    assert response.status_code == 302
+    guide.refresh_from_db()
+    assert guide.revision == 1
+
+
+def test_unknown_citation_key_is_refused_by_name_and_nothing_is_saved(chair_a_client, world):
+    guide = world["guide_a"]
+    data = guide_form_data(guide)
+    data[f"sections-{row_index(data, 'sections', 'heading', 'Intro A')}-body"] = "Changed [@src-a; @unodc-2020]."
+    response = chair_a_client.post(change_url(guide), data)
+    assert response.status_code == 200
+    assert "Unknown source key “unodc-2020”: add a source with that key below, or correct the citation." in response.content.decode()
+    assert Section.objects.get(guide=guide).body == "Text A [@src-a]"
+    assert StudyGuide.objects.get(pk=guide.pk).revision == 1
+
+
+def test_deleting_a_source_that_is_still_cited_is_refused(chair_a_client, world):
+    guide = world["guide_a"]
+    data = guide_form_data(guide)
+    data[f"sources-{row_index(data, 'sources', 'key', 'src-a')}-DELETE"] = "on"
+    response = chair_a_client.post(change_url(guide), data)
+    assert "Unknown source key “src-a”" in response.content.decode()
+    assert Source.objects.filter(guide=guide, key="src-a").count() == 1
+
+
+def test_citing_a_source_added_in_the_same_save_is_accepted(chair_a_client, world):
+    guide = world["guide_a"]
+    data = guide_form_data(guide, extra={"sources": [{"key": "new-src", "kind": "news", "title": "New"}]})
+    data[f"sections-{row_index(data, 'sections', 'heading', 'Intro A')}-body"] = "Now [@new-src] and [@src-a]."
+    assert chair_a_client.post(change_url(guide), data).status_code == 302
+    assert set(guide.sources.values_list("key", flat=True)) == {"src-a", "new-src"}
+
+
+def test_uncited_source_is_shown_as_a_warning_on_the_guide_page(chair_a_client, world):
+    guide = world["guide_a"]
+    Source.objects.create(guide=guide, key="forgotten", title="Forgotten report")
+    response = chair_a_client.get(change_url(guide))
+    warnings = [str(m) for m in get_messages(response.wsgi_request)]
+    assert warnings == ["Sources never cited in the text: “forgotten”. Cite them with [@key] or remove them."]
+    assert "Never cited: “forgotten”." in response.content.decode()
+
+
+def test_key_term_duplicate_ignoring_case_is_reported_on_the_form(chair_a_client, world):
+    guide = world["guide_a"]
+    data = guide_form_data(guide, extra={"key_terms": [
+        {"term": "Coercion", "definition": "a"}, {"term": "coercion", "definition": "b"},
+    ]})
+    response = chair_a_client.post(change_url(guide), data)
+    assert "“coercion” is already defined in this guide as “Coercion”." in response.content.decode()
+    assert guide.key_terms.count() == 0
+
+
+def test_co_chair_saving_over_a_newer_revision_is_refused(client, world):
+    guide = world["guide_a"]
+    co_chair = world["chair_a"].__class__.objects.create_user("co-chair", password="pw", first_name="Cora", last_name="Co")
+    world["committee_a"].chairs.add(co_chair)
+    from guides.services import chair_grant_access
+
+    chair_grant_access(user=co_chair)
+    # Both open revision 1.
+    first = guide_form_data(guide)
+    second = guide_form_data(guide)
+    first[f"sections-{row_index(first, 'sections', 'heading', 'Intro A')}-body"] = "First chair's text [@src-a]."
+    second[f"sections-{row_index(second, 'sections', 'heading', 'Intro A')}-body"] = "Second chair's text [@src-a]."
+
+    client.force_login(world["chair_a"])
+    assert client.post(change_url(guide), first).status_code == 302
+    client.force_login(co_chair)
+    response = client.post(change_url(guide), second)
+
+    assert response.status_code == 200
+    assert (
+        "Ada Chair saved this guide (now revision 2) after you opened revision 1. Your changes were not saved, "
+        "so nothing was overwritten." in response.content.decode()
+    )
+    assert Section.objects.get(guide=guide).body == "First chair's text [@src-a]."
+    assert StudyGuide.objects.get(pk=guide.pk).revision == 2
+
+
+def test_publish_and_unpublish_actions(chair_a_client, world):
+    guide = world["guide_a"]
+    url = reverse("admin:guides_studyguide_changelist")
+    chair_a_client.post(url, {"action": "publish", "_selected_action": [guide.pk]})
+    guide.refresh_from_db()
+    assert (guide.status, guide.published_at is not None) == ("published", True)
+    chair_a_client.post(url, {"action": "unpublish", "_selected_action": [guide.pk]})
+    guide.refresh_from_db()
+    assert guide.status == "draft"
+
+
+def test_publish_action_cannot_reach_another_committees_guide(chair_a_client, world):
+    url = reverse("admin:guides_studyguide_changelist")
+    chair_a_client.post(url, {"action": "publish", "_selected_action": [world["guide_b"].pk]})
+    assert StudyGuide.objects.get(pk=world["guide_b"].pk).status == "draft"
+
+
+def test_view_on_site_links_to_the_reader(chair_a_client, world):
+    guide = world["guide_a"]
+    response = chair_a_client.get(change_url(guide))
+    assert f'href="/c/demo/ga1/guide/{guide.pk}/"' in response.content.decode()

@@ -1,0 +1,112 @@
+"""The content pipeline: citations become footnotes numbered by first use; author Markdown is made inert."""
+
+import datetime
+
+import pytest
+
+from guides.models import KeyTerm, Source
+from guides.rendering import render_guide, render_markdown
+from tests.conftest import make_committee, make_conference, make_guide
+
+
+@pytest.fixture
+def committee(db):
+    return make_committee(make_conference(), "CCPCJ")
+
+
+def test_footnotes_are_numbered_by_first_use_across_sections(committee):
+    guide = make_guide(
+        committee,
+        sections=[
+            ("One", "Palermo [@palermo] and the ILO [@ilo]."),
+            ("Two", "Again the ILO [@ilo], then UNODC and Palermo [@unodc; @palermo]."),
+        ],
+        sources=["unodc", "ilo", "palermo", "never"],
+    )
+    rendered = render_guide(guide)
+    assert [(note["number"], note["key"]) for note in rendered.footnotes] == [(1, "palermo"), (2, "ilo"), (3, "unodc")]
+    assert rendered.sections[0].html == (
+        '<p>Palermo <sup class="fn-ref"><a class="fn-link" href="#fn-1" id="fnref-1-1" rel="noopener noreferrer nofollow">1</a></sup>'
+        ' and the ILO <sup class="fn-ref"><a class="fn-link" href="#fn-2" id="fnref-2-1" rel="noopener noreferrer nofollow">2</a></sup>.</p>\n'
+    )
+    # A repeated source keeps its number; each use gets its own back-reference id.
+    assert 'href="#fn-2" id="fnref-2-2"' in rendered.sections[1].html
+    assert 'href="#fn-3" id="fnref-3-1"' in rendered.sections[1].html
+    assert 'href="#fn-1" id="fnref-1-2"' in rendered.sections[1].html
+    assert rendered.uncited == ["never"]
+
+
+def test_source_attached_to_a_key_term_is_not_reported_uncited(committee):
+    guide = make_guide(committee, sources=["dictionary"])
+    KeyTerm.objects.create(guide=guide, term="Coercion", definition="d", source=guide.sources.get())
+    assert render_guide(guide).uncited == []
+
+
+def test_rendered_guide_is_cached_per_revision(committee, django_assert_num_queries):
+    guide = make_guide(committee, sections=[("One", "first")])
+    assert "first" in render_guide(guide).sections[0].html
+    guide.sections.update(body="second")
+    with django_assert_num_queries(0):
+        assert "first" in render_guide(guide).sections[0].html
+    guide.revision += 1
+    assert "second" in render_guide(guide).sections[0].html
+
+
+@pytest.mark.parametrize(
+    "markdown, expected",
+    [
+        ("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"),
+        ('<img src=x onerror="alert(1)">', '<p>&lt;img src=x onerror="alert(1)"&gt;</p>\n'),
+        ("[click](javascript:alert(1))", "<p>[click](javascript:alert(1))</p>\n"),
+        ("[click](JaVaScRiPt:alert(1))", "<p>[click](JaVaScRiPt:alert(1))</p>\n"),
+        ("<a href='https://evil.example' onclick='x()'>a</a>", "<p>&lt;a href='https://evil.example' onclick='x()'&gt;a&lt;/a&gt;</p>\n"),
+        ("![pixel](https://tracker.example/p.png)", '<p><img alt="pixel"></p>\n'),
+        ("[UN](https://www.un.org)", '<p><a href="https://www.un.org" rel="noopener noreferrer nofollow">UN</a></p>\n'),
+        ("# Heading", "<h3>Heading</h3>\n"),
+        ("<!-- hidden --> text", "<p>&lt;!-- hidden --&gt; text</p>\n"),
+    ],
+)
+def test_author_markdown_renders_inert(markdown, expected):
+    assert render_markdown(markdown, {"footnotes": {}, "sources": {}}) == expected
+
+
+def test_unknown_key_renders_as_visible_marker_not_footnote():
+    html = render_markdown("See [@nowhere].", {"footnotes": {}, "sources": {}})
+    assert html == '<p>See <sup class="fn-ref"><span class="cite-missing">[?nowhere]</span></sup>.</p>\n'
+
+
+def _source(**fields):
+    base = {"key": "k", "kind": "web_page", "authors": "", "container": "", "publisher": "", "published_on": None,
+            "published_precision": "day", "url": "", "accessed_on": None, "un_symbol": "", "title": "T"}
+    return Source(**{**base, **fields})
+
+
+def test_mla_citation_for_a_web_page_with_author_and_container():
+    source = _source(
+        authors="Hartmann, Micah", title="Causes & Effects of Human Trafficking", container="The Exodus Road",
+        published_on=datetime.date(2021, 7, 6), url="https://theexodusroad.com/causes-effects-of-human-trafficking/",
+        accessed_on=datetime.date(2026, 11, 1),
+    )
+    assert source.mla() == (
+        'Hartmann, Micah. “Causes &amp; Effects of Human Trafficking.” <i>The Exodus Road</i>, 6 July 2021, '
+        '<a href="https://theexodusroad.com/causes-effects-of-human-trafficking/">'
+        'theexodusroad.com/causes-effects-of-human-trafficking/</a>. Accessed 1 Nov. 2026.'
+    )
+
+
+def test_mla_citation_for_a_un_resolution_shows_its_symbol():
+    source = _source(
+        kind="un_document", authors="United Nations General Assembly",
+        title="Improving the Coordination of Efforts against Trafficking in Persons",
+        published_on=datetime.date(2012, 12, 20), un_symbol="A/RES/67/190",
+    )
+    assert source.mla() == (
+        "United Nations General Assembly. <i>Improving the Coordination of Efforts against Trafficking in Persons</i>. "
+        "20 Dec. 2012, A/RES/67/190."
+    )
+
+
+def test_mla_citation_names_an_organisation_once_when_it_is_also_publisher():
+    source = _source(authors="Chatham House", publisher="Chatham House", title="China and the International Human Rights System",
+                     published_on=datetime.date(2012, 10, 1), published_precision="month")
+    assert source.mla() == "<i>China and the International Human Rights System</i>. Chatham House, Oct. 2012."
