@@ -145,6 +145,10 @@ class StudyGuide(models.Model):
     def __str__(self):
         return self.topic.title
 
+    def get_absolute_url(self):
+        committee = self.topic.committee
+        return reverse("guide", args=[committee.conference.slug, committee.slug, self.pk])
+
     @property
     def title(self):
         return self.topic.title
@@ -152,10 +156,6 @@ class StudyGuide(models.Model):
     @property
     def is_published(self):
         return self.status == GuideStatus.PUBLISHED
-
-    def get_absolute_url(self):
-        committee = self.topic.committee
-        return reverse("guide", args=[committee.conference.slug, committee.slug, self.pk])
 
 
 class Section(models.Model):
