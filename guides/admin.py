@@ -261,7 +261,11 @@ class StudyGuideForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             # Locks the row until the admin's transaction commits, so two saves cannot both pass.
-            current = StudyGuide.objects.select_for_update().select_related("last_edited_by").get(pk=self.instance.pk)
+            current = (
+                StudyGuide.objects.select_for_update(of=("self",))
+                .select_related("last_edited_by")
+                .get(pk=self.instance.pk)
+            )
             base = cleaned.get("base_revision")
             if base is None or base != current.revision:
                 who = current.last_edited_by.get_full_name() or current.last_edited_by.username if current.last_edited_by else "someone"
