@@ -6,12 +6,13 @@ this and never render Markdown themselves. Markdown (markdown-it-py, raw HTML of
 (nh3). Cached under (guide.pk, guide.revision, RENDER_VERSION).
 """
 
+import re
 from dataclasses import dataclass, field
 
 import nh3
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
@@ -24,7 +25,7 @@ ALLOWED_TAGS = {
     "ul", "ol", "li", "a", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td", "img", "span",
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "id"},
+    "a": {"href", "title", "id", "data-source"},
     "sup": {"id"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
@@ -83,7 +84,11 @@ def _render_citation(self, tokens, idx, options, env):
         note = notes[key]
         note["refs"] += 1
         number = note["number"]
-        links.append(f'<a class="fn-link" href="#fn-{number}" id="fnref-{number}-{note["refs"]}">{number}</a>')
+        source_text = escape(strip_tags(env["sources"][key].mla()))
+        links.append(
+            f'<a class="fn-link" href="#fn-{number}" id="fnref-{number}-{note["refs"]}" '
+            f'data-source="{source_text}">{number}</a>'
+        )
     return f'<sup class="fn-ref">{", ".join(links)}</sup>'
 
 
@@ -103,6 +108,61 @@ def make_markdown():
 
 
 _md = make_markdown()
+
+
+_SKIP_TAGS = ("a", "sup", "code", "pre", "h3", "h4", "h5", "h6")
+_TAG_RE = re.compile(r"(<[^>]+>)")
+
+
+def _mark_in_text(text, terms, marked):
+    """Marks first uses inside one text node; returns HTML (text parts are already escaped)."""
+    segments = [(text, True)]  # (html, may still receive a mark)
+    for patterns, pk, definition in terms:
+        if pk in marked:
+            continue
+        for index, (segment, plain) in enumerate(segments):
+            match = plain and next((m for p in patterns if (m := p.search(segment))), None)
+            if not match:
+                continue
+            marked.add(pk)
+            link = f'<a class="term" href="#term-{pk}" data-definition="{escape(definition)}">{match.group(0)}</a>'
+            segments[index : index + 1] = [
+                (segment[: match.start()], True), (link, False), (segment[match.end() :], True),
+            ]
+            break
+    return "".join(segment for segment, _ in segments)
+
+
+def mark_first_uses(html, terms, marked):
+    """Wraps the first use in the guide of each key term in a link to its glossary entry.
+
+    html is sanitised output, so splitting on tags is safe. The definition travels in data-definition
+    (shown by CSS on hover and focus) so it never becomes part of the section's text content.
+    terms: [(patterns, pk, definition)]; marked: pks already marked earlier in the guide (updated).
+    """
+    if not terms or len(marked) == len(terms):
+        return html
+    pieces = _TAG_RE.split(html)
+    skip_depth = 0
+    for index, piece in enumerate(pieces):
+        if piece.startswith("<"):
+            name = re.match(r"</?([a-zA-Z0-9]+)", piece)
+            if name and name.group(1).lower() in _SKIP_TAGS and not piece.endswith("/>"):
+                skip_depth += -1 if piece.startswith("</") else 1
+        elif piece.strip() and not skip_depth:
+            pieces[index] = _mark_in_text(piece, terms, marked)
+    return "".join(pieces)
+
+
+def term_patterns(key_terms):
+    """The term matches ignoring case; its acronym (ILO, AMP) only as written."""
+    patterns = []
+    for term in key_terms:
+        alternatives = [re.compile(rf"(?<![\w-]){re.escape(term.term)}(?![\w-])", re.IGNORECASE)]
+        if term.acronym:
+            alternatives.append(re.compile(rf"(?<![\w-]){re.escape(term.acronym)}(?![\w-])"))
+        patterns.append((alternatives, term.pk, term.definition))
+    return patterns
 
 
 def render_markdown(text, env):
@@ -151,6 +211,9 @@ def build_rendered_guide(guide):
     sources_by_pk = {source.pk: source for source in sources.values()}
     env = {"footnotes": {}, "sources": sources}
     figures = list(guide.figures.all())
+    terms = list(guide.key_terms.all())
+    patterns = term_patterns(terms)
+    marked = set()
     sections = []
     for section in guide.sections.all():
         sections.append(
@@ -159,7 +222,7 @@ def build_rendered_guide(guide):
                 anchor=f"section-{section.pk}",
                 kind=section.kind,
                 heading=section.heading,
-                html=mark_safe(render_markdown(section.body, env)),
+                html=mark_safe(mark_first_uses(render_markdown(section.body, env), patterns, marked)),
                 figures=[_figure(f, sources_by_pk) for f in figures if f.section_id == section.pk],
             )
         )
@@ -172,7 +235,7 @@ def build_rendered_guide(guide):
     ]
     attached = {f.source_id for f in figures}
     key_terms = []
-    for term in guide.key_terms.all():
+    for term in terms:
         attached.add(term.source_id)
         key_terms.append({
             "pk": term.pk, "term": term.term, "acronym": term.acronym, "definition": term.definition,

@@ -26,8 +26,10 @@ def test_footnotes_are_numbered_by_first_use_across_sections(committee):
     rendered = render_guide(guide)
     assert [(note["number"], note["key"]) for note in rendered.footnotes] == [(1, "palermo"), (2, "ilo"), (3, "unodc")]
     assert rendered.sections[0].html == (
-        '<p>Palermo <sup class="fn-ref"><a class="fn-link" href="#fn-1" id="fnref-1-1" rel="noopener noreferrer nofollow">1</a></sup>'
-        ' and the ILO <sup class="fn-ref"><a class="fn-link" href="#fn-2" id="fnref-2-1" rel="noopener noreferrer nofollow">2</a></sup>.</p>\n'
+        '<p>Palermo <sup class="fn-ref"><a class="fn-link" href="#fn-1" id="fnref-1-1" data-source="Title of palermo. Publisher." '
+        'rel="noopener noreferrer nofollow">1</a></sup>'
+        ' and the ILO <sup class="fn-ref"><a class="fn-link" href="#fn-2" id="fnref-2-1" data-source="Title of ilo. Publisher." '
+        'rel="noopener noreferrer nofollow">2</a></sup>.</p>\n'
     )
     # A repeated source keeps its number; each use gets its own back-reference id.
     assert 'href="#fn-2" id="fnref-2-2"' in rendered.sections[1].html
@@ -110,3 +112,23 @@ def test_mla_citation_names_an_organisation_once_when_it_is_also_publisher():
     source = _source(authors="Chatham House", publisher="Chatham House", title="China and the International Human Rights System",
                      published_on=datetime.date(2012, 10, 1), published_precision="month")
     assert source.mla() == "<i>China and the International Human Rights System</i>. Chatham House, Oct. 2012."
+
+
+def test_first_use_of_each_key_term_is_marked_once_across_the_guide(committee):
+    guide = make_guide(committee, sections=[
+        ("One", "The [ILO](https://www.ilo.org) fights forced labour. Debt bondage persists."),
+        ("Two", "Forced Labour again; the ILO again; `debt bondage` in code."),
+    ])
+    ilo = KeyTerm.objects.create(guide=guide, term="International Labour Organization", acronym="ILO", definition="A UN agency.")
+    forced = KeyTerm.objects.create(guide=guide, term="Forced labour", definition="Work under threat.")
+    debt = KeyTerm.objects.create(guide=guide, term="Debt bondage", definition="Work to repay a <debt>.")
+    one, two = (section.html for section in render_guide(guide).sections)
+    assert one == (
+        '<p>The <a href="https://www.ilo.org" rel="noopener noreferrer nofollow">ILO</a> fights '
+        f'<a class="term" href="#term-{forced.pk}" data-definition="Work under threat.">forced labour</a>. '
+        f'<a class="term" href="#term-{debt.pk}" data-definition="Work to repay a &lt;debt&gt;.">Debt bondage</a> persists.</p>\n'
+    )
+    assert two == (
+        f'<p>Forced Labour again; the <a class="term" href="#term-{ilo.pk}" data-definition="A UN agency.">ILO</a> again; '
+        '<code>debt bondage</code> in code.</p>\n'
+    )
