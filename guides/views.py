@@ -1,10 +1,14 @@
 """Conference, committee and study-guide reader pages. Visibility comes from guides.queries."""
 
+import re
+
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import strip_tags
 
 from guides import queries
 from guides.models import Committee, Conference
 from guides.rendering import render_guide
+from mlmun.hooks import reader_delegation
 
 
 def home(request):
@@ -33,6 +37,20 @@ def committee(request, conference, committee):
     )
 
 
+def delegation_mentions(rendered, delegation):
+    """Where a guide names the reader's delegation: as a major party, and in which sections' text."""
+    if delegation is None:
+        return None
+    names = {delegation["name"].lower(), *(alias.lower() for alias in delegation["aliases"])}
+    parties = [p for p in rendered.stakeholders
+               if (delegation["iso_code"] and p["iso_code"] == delegation["iso_code"]) or p["name"].lower() in names]
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b", re.I)
+    sections = [s for s in rendered.sections if pattern.search(strip_tags(s.html))]
+    if not parties and not sections:
+        return None
+    return {"name": delegation["name"], "parties": parties, "sections": sections}
+
+
 def guide(request, conference, committee, pk):
     guide = get_object_or_404(
         queries.guides_visible_to(request.user).select_related("topic__committee__conference"),
@@ -40,4 +58,10 @@ def guide(request, conference, committee, pk):
         topic__committee__slug=committee,
         topic__committee__conference__slug=conference,
     )
-    return render(request, "guides/guide.html", {"guide": guide, "rendered": render_guide(guide)})
+    rendered = render_guide(guide)
+    delegation = reader_delegation(request.user, guide.topic.committee.conference)
+    return render(request, "guides/guide.html", {
+        "guide": guide,
+        "rendered": rendered,
+        "mentions": delegation_mentions(rendered, delegation),
+    })

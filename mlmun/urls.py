@@ -7,6 +7,7 @@ from django.views.static import serve
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("delegates.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("guides.urls")),
 ]

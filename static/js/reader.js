@@ -1,0 +1,41 @@
+// Reader enhancements; the page works without them.
+(function () {
+  "use strict";
+  var toc = document.querySelector(".toc");
+  if (!toc) return;
+  var details = toc.querySelector("details");
+  var narrow = window.matchMedia("(max-width: 59.99rem)");
+  // On phones the contents start closed (a menu) and close again after following a link.
+  if (narrow.matches) details.removeAttribute("open");
+  toc.addEventListener("click", function (event) {
+    if (event.target.closest("a") && narrow.matches) details.removeAttribute("open");
+  });
+  // Mark the section in view.
+  var links = {};
+  toc.querySelectorAll("a[href^='#']").forEach(function (a) { links[a.getAttribute("href").slice(1)] = a; });
+  var current = null;
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      var link = links[entry.target.id];
+      if (!link) return;
+      if (current) current.removeAttribute("aria-current");
+      link.setAttribute("aria-current", "location");
+      current = link;
+    });
+  }, { rootMargin: "0px 0px -70% 0px" });
+  Object.keys(links).forEach(function (id) {
+    var el = document.getElementById(id);
+    if (el) observer.observe(el);
+  });
+  // Tapping a footnote marker or key term on a touch screen shows its popup first; a second tap follows the link.
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest(".fn-link, .term");
+    if (!target || !window.matchMedia("(hover: none)").matches) return;
+    if (target.classList.contains("open")) return;
+    event.preventDefault();
+    document.querySelectorAll(".fn-link.open, .term.open").forEach(function (el) { el.classList.remove("open"); });
+    target.classList.add("open");
+    target.focus();
+  });
+})();
