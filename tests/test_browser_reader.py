@@ -1,0 +1,62 @@
+"""A demo delegate reads a guide in a real browser, on a phone and on a desktop."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from delegates.demo import DEMO_PASSWORD
+from guides.models import StudyGuide
+from tests.browser import chromium, log_in, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True  # demo accounts get their known password only in debug
+    call_command("load_demo", stdout=io.StringIO())
+    settings.DEBUG = False
+    return StudyGuide.objects.select_related("topic__committee").get(topic__committee__slug="ccpcj")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_delegate_reads_a_guide_follows_contents_and_opens_popups(live_server, demo, width):
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 860}, has_touch=width == 390)
+        log_in(page, live_server.url, "delegate.ecpat", DEMO_PASSWORD)
+        page.goto(live_server.url + demo.get_absolute_url())
+        assert page.locator("h1").inner_text() == "Strengthening coordination of efforts to combat human trafficking"
+        assert page.locator("h1").count() == 1
+
+        toc = page.locator("nav.toc")
+        if width == 390:
+            assert toc.locator("details").get_attribute("open") is None  # a menu on phones
+            toc.locator("summary").click()
+        toc.get_by_role("link", name="Previous attempts to solve the issue").click()
+        page.wait_for_url("**#section-*")
+        heading = page.get_by_role("heading", name="Previous attempts to solve the issue")
+        assert heading.is_visible()
+        page.wait_for_function("document.querySelector('.toc a[aria-current]') !== null")
+        assert page.locator(".toc a[aria-current]").text_content() == "Previous attempts to solve the issue"
+
+        section = demo.sections.get(heading="Previous attempts to solve the issue")
+        marker = page.locator(f"#section-{section.pk} .fn-link").first
+        marker.scroll_into_view_if_needed()
+        if width == 390:
+            marker.tap()
+        else:
+            marker.focus()
+        popup = page.evaluate("el => getComputedStyle(el, '::after').content", marker.element_handle())
+        assert "Inter-Agency Coordination Group" in popup
+        screenshot(page, f"reader-footnote-{width}.png")
+
+        term = page.locator("a.term").first
+        term.scroll_into_view_if_needed()
+        term.focus()
+        definition = page.evaluate("el => getComputedStyle(el, '::after').content", term.element_handle())
+        assert definition.strip('"') == term.get_attribute("data-definition")
+        screenshot(page, f"reader-term-{width}.png")
+
+        # Nothing is wider than the screen.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
