@@ -148,6 +148,9 @@ def test_password_reset_sends_a_working_link(client, world):
     response = client.post(response.redirect_chain[-1][0], {"new_password1": "a-new-Passw0rd!", "new_password2": "a-new-Passw0rd!"})
     user.refresh_from_db()
     assert user.check_password("a-new-Passw0rd!")
+    # The link works once.
+    again = client.get(path, follow=True).content.decode()
+    assert "This link has expired or was already used." in again
 
 
 def test_profile_shows_the_delegation(client, world):
