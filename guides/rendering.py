@@ -17,8 +17,9 @@ from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
 from guides.citations import CITATION_RE, keys_of_match
+from guides.enums import StakeholderKind
 
-RENDER_VERSION = 1
+RENDER_VERSION = 2
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre", "blockquote",
@@ -226,13 +227,22 @@ def build_rendered_guide(guide):
                 figures=[_figure(f, sources_by_pk) for f in figures if f.section_id == section.pk],
             )
         )
+    kind_rank = {kind: rank for rank, kind in enumerate(StakeholderKind.values)}
+    groups = {
+        StakeholderKind.MEMBER_STATE: "Member states", StakeholderKind.UN_BODY: "UN bodies",
+        StakeholderKind.IGO: "Intergovernmental organisations", StakeholderKind.NGO: "Non-governmental organisations",
+        StakeholderKind.OTHER: "Other parties",
+    }
     stakeholders = [
         {
-            "pk": s.pk, "name": s.name, "kind": s.kind, "kind_label": s.get_kind_display(),
+            "pk": s.pk, "name": s.name, "kind": s.kind, "kind_label": s.get_kind_display(), "kind_rank": kind_rank[s.kind],
+            "kind_group": groups[s.kind],
             "iso_code": s.iso_code, "flag": s.flag, "html": mark_safe(render_markdown(s.description, env)),
         }
         for s in guide.stakeholders.all()
     ]
+    # Major parties are shown grouped by kind (member states first), in the chair's order within a kind.
+    stakeholders.sort(key=lambda party: party["kind_rank"])
     attached = {f.source_id for f in figures}
     key_terms = []
     for term in terms:

@@ -157,3 +157,17 @@ def test_profile_shows_the_delegation(client, world):
     client.force_login(make_delegate("d-prof", world["conference"], world["committee_b"], "BR"))
     page = client.get(reverse("profile")).content.decode()
     assert "representing <strong>Brazil</strong>" in page
+
+
+def test_major_parties_are_grouped_by_kind(client, world):
+    guide = world["guide_a"]
+    for order, (name, kind, iso) in enumerate([("ILO", "un_body", ""), ("Nigeria", "member_state", "NG"),
+                                                ("A21", "ngo", ""), ("Mexico", "member_state", "MX")]):
+        Stakeholder.objects.create(guide=guide, order=order, name=name, kind=kind, iso_code=iso)
+    client.force_login(world["organizer"])
+    response = client.get(guide.get_absolute_url())
+    assert [(p["kind_group"], p["name"]) for p in response.context["rendered"].stakeholders] == [
+        ("Member states", "Nigeria"), ("Member states", "Mexico"), ("UN bodies", "ILO"),
+        ("Non-governmental organisations", "A21"),
+    ]
+    assert "<h3>Member states</h3>" in response.content.decode()
