@@ -7,7 +7,9 @@ this and never render Markdown themselves. Markdown (markdown-it-py, raw HTML of
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import nh3
 from django.conf import settings
@@ -19,7 +21,7 @@ from markdown_it import MarkdownIt
 from guides.citations import CITATION_RE, keys_of_match
 from guides.enums import StakeholderKind
 
-RENDER_VERSION = 2
+RENDER_VERSION = 3
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre", "blockquote",
@@ -167,8 +169,32 @@ def term_patterns(key_terms):
 
 
 def render_markdown(text, env):
-    """Markdown → sanitised HTML; env carries footnote numbering across calls for one guide."""
-    return sanitise(_md.render(text or "", env))
+    """Markdown → sanitised HTML; env carries footnote numbering across calls for one guide.
+
+    Text is normalised to NFC first, so a passage reads the same to annotation anchoring whether the
+    chair's editor produced composed or decomposed characters.
+    """
+    return sanitise(_md.render(unicodedata.normalize("NFC", text or ""), env))
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(html):
+    """The text content of rendered HTML, exactly as the browser's textContent gives it for the same markup.
+
+    Annotation offsets are counted in this text (in code points; the browser converts from UTF-16).
+    """
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return "".join(collector.parts)
 
 
 @dataclass
@@ -179,6 +205,10 @@ class RenderedSection:
     heading: str
     html: str
     figures: list = field(default_factory=list)
+
+    @property
+    def text(self):
+        return plain_text(self.html)
 
 
 @dataclass
