@@ -8,6 +8,9 @@ class DelegatesConfig(AppConfig):
 
     def ready(self):
         from delegates.queries import delegation_of
-        from mlmun.hooks import register_delegation_lookup
+        from delegates.services import annotations_reanchor
+        from mlmun.hooks import on_guide_content_changed, register_delegation_lookup
 
         register_delegation_lookup(delegation_of)
+        # Notes follow the text: every content change re-anchors the guide's annotations.
+        on_guide_content_changed(lambda guide: annotations_reanchor(guide=guide))

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 
+from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget
 from guides.models import Committee, Conference, iso_country_name
 
 
@@ -66,3 +67,78 @@ class DelegateProfile(models.Model):
             raise ValidationError({"committee": "The committee belongs to another conference."})
         if self.delegation_id and self.conference_id and self.delegation.conference_id != self.conference_id:
             raise ValidationError({"delegation": "The delegation belongs to another conference."})
+
+
+class Annotation(models.Model):
+    """A highlight with an optional note, stored after the W3C Web Annotation model.
+
+    The selectors as created (quote_*, position_*, section_at_creation, revision_at_creation) are never
+    overwritten; the current_* fields are where re-anchoring last found the passage.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="annotations")
+    guide = models.ForeignKey("guides.StudyGuide", on_delete=models.CASCADE, related_name="+")
+    # Where it was made. SET_NULL: deleting the section orphans the annotation; it is never deleted with it.
+    section = models.ForeignKey("guides.Section", null=True, on_delete=models.SET_NULL, related_name="+")
+    section_heading = models.CharField(max_length=200, help_text="The heading when it was made, for orphans.")
+    revision = models.PositiveIntegerField(help_text="Guide revision it was made on.")
+    quote_exact = models.TextField()
+    quote_prefix = models.TextField(blank=True)
+    quote_suffix = models.TextField(blank=True)
+    position_start = models.PositiveIntegerField(help_text="Code points into the section's plain text.")
+    position_end = models.PositiveIntegerField()
+
+    status = models.CharField(max_length=10, choices=AnchorStatus, default=AnchorStatus.ANCHORED)
+    current_section = models.ForeignKey(
+        "guides.Section", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    current_start = models.PositiveIntegerField(null=True, blank=True)
+    current_end = models.PositiveIntegerField(null=True, blank=True)
+    current_text = models.TextField(blank=True)
+    anchored_revision = models.PositiveIntegerField()
+
+    note = models.TextField(blank=True, max_length=10000)
+    label = models.CharField(max_length=20, choices=AnnotationLabel, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["guide", "position_start", "pk"]
+        indexes = [
+            # Re-anchoring loads every annotation of a guide; the reader loads one user's for a guide.
+            models.Index(fields=["guide", "user"], name="annotation_guide_user"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(position_end__gt=models.F("position_start")), name="annotation_range_not_empty"),
+            models.CheckConstraint(condition=Q(status__in=AnchorStatus.values), name="annotation_status_valid"),
+            models.CheckConstraint(condition=Q(label__in=AnnotationLabel.values), name="annotation_label_valid"),
+            # current_section is not part of this rule: deleting a section nulls it, and the re-anchoring
+            # that follows in the same transaction orphans the annotation.
+            models.CheckConstraint(
+                condition=Q(status=AnchorStatus.ORPHANED) | Q(current_start__isnull=False, current_end__isnull=False),
+                name="annotation_anchored_has_position",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.quote_exact[:40]} ({self.status})"
+
+
+class Bookmark(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookmarks")
+    guide = models.ForeignKey("guides.StudyGuide", on_delete=models.CASCADE, related_name="+")
+    target = models.CharField(max_length=20, choices=BookmarkTarget)
+    # The pk of the section, key term or party (the guide's own pk for a guide bookmark).
+    target_id = models.PositiveBigIntegerField()
+    label = models.CharField(max_length=300, help_text="What it pointed at, kept if the target is deleted.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["guide", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "guide", "target", "target_id"], name="bookmark_unique_per_target"),
+            models.CheckConstraint(condition=Q(target__in=BookmarkTarget.values), name="bookmark_target_valid"),
+        ]
+
+    def __str__(self):
+        return self.label

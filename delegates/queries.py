@@ -2,7 +2,7 @@
 
 import pycountry
 
-from delegates.models import DelegateProfile
+from delegates.models import Annotation, Bookmark, DelegateProfile
 
 
 def delegation_of(user, conference):
@@ -18,3 +18,16 @@ def delegation_of(user, conference):
         country = pycountry.countries.get(alpha_2=delegation.iso_code)
         aliases = [getattr(country, attr) for attr in ("name", "common_name", "official_name") if hasattr(country, attr)]
     return {"name": delegation.name, "iso_code": delegation.iso_code, "aliases": aliases}
+
+
+def annotations_of(user):
+    """A delegate's own annotations; nobody else's, ever."""
+    if not user.is_authenticated:
+        return Annotation.objects.none()
+    return Annotation.objects.filter(user=user)
+
+
+def bookmarks_of(user):
+    if not user.is_authenticated:
+        return Bookmark.objects.none()
+    return Bookmark.objects.filter(user=user)

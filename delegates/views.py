@@ -1,8 +1,23 @@
-"""The signed-in person's own pages."""
+"""The signed-in person's own pages: profile, annotation and bookmark endpoints (JSON), My notes and exports."""
+
+import json
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_http_methods
 
+from delegates import exports
+from delegates.enums import AnnotationLabel
+from delegates.queries import annotations_of, bookmarks_of
+from delegates.services import (
+    annotation_create,
+    annotation_delete,
+    annotation_update,
+    bookmark_add,
+    bookmark_delete,
+)
 from guides import queries
 
 
@@ -11,3 +26,142 @@ def profile(request):
     profiles = request.user.delegate_profiles.select_related("conference", "committee", "delegation")
     chaired = queries.committees_chaired_by(request.user).select_related("conference")
     return render(request, "delegates/profile.html", {"profiles": profiles, "chaired": chaired})
+
+
+def _json_body(request):
+    try:
+        data = json.loads(request.body or b"{}")
+    except ValueError:
+        raise ValidationError("The request body is not JSON.") from None
+    if not isinstance(data, dict):
+        raise ValidationError("The request body must be a JSON object.")
+    return data
+
+
+def _int(data, name):
+    value = data.get(name)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValidationError(f"“{name}” must be a whole number.")
+    return value
+
+
+def _str(data, name, default=""):
+    value = data.get(name, default)
+    if not isinstance(value, str):
+        raise ValidationError(f"“{name}” must be text.")
+    return value
+
+
+def annotation_json(annotation):
+    return {
+        "id": annotation.pk,
+        "section": annotation.current_section_id,
+        "start": annotation.current_start,
+        "end": annotation.current_end,
+        "status": annotation.status,
+        "quote": annotation.quote_exact,
+        "current_text": annotation.current_text,
+        "note": annotation.note,
+        "label": annotation.label,
+        "created": annotation.created_at.isoformat(),
+    }
+
+
+def _bad_request(error):
+    return JsonResponse({"error": " ".join(error.messages)}, status=400)
+
+
+def _api_login_required(view):
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return JsonResponse({"error": "Log in to keep notes."}, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@_api_login_required
+@require_http_methods(["GET", "POST"])
+def guide_annotations(request, guide_pk):
+    guide = get_object_or_404(queries.guides_visible_to(request.user), pk=guide_pk)
+    if request.method == "GET":
+        annotations = annotations_of(request.user).filter(guide=guide)
+        bookmarks = bookmarks_of(request.user).filter(guide=guide)
+        return JsonResponse({
+            "annotations": [annotation_json(a) for a in annotations],
+            "bookmarks": [{"id": b.pk, "target": b.target, "target_id": b.target_id} for b in bookmarks],
+            "labels": [[value, label] for value, label in AnnotationLabel.choices],
+        })
+    try:
+        data = _json_body(request)
+        annotation = annotation_create(
+            user=request.user, guide=guide, section_id=_int(data, "section"), start=_int(data, "start"),
+            end=_int(data, "end"), exact=_str(data, "exact"), note=_str(data, "note"), label=_str(data, "label"),
+        )
+    except ValidationError as error:
+        return _bad_request(error)
+    return JsonResponse(annotation_json(annotation), status=201)
+
+
+@_api_login_required
+@require_http_methods(["PATCH", "DELETE"])
+def annotation_detail(request, pk):
+    annotation = get_object_or_404(annotations_of(request.user), pk=pk)
+    if request.method == "DELETE":
+        annotation_delete(annotation=annotation)
+        return HttpResponse(status=204)
+    try:
+        data = _json_body(request)
+        annotation_update(annotation=annotation, note=_str(data, "note"), label=_str(data, "label"))
+    except ValidationError as error:
+        return _bad_request(error)
+    return JsonResponse(annotation_json(annotation))
+
+
+@_api_login_required
+@require_http_methods(["POST"])
+def guide_bookmarks(request, guide_pk):
+    guide = get_object_or_404(queries.guides_visible_to(request.user), pk=guide_pk)
+    try:
+        data = _json_body(request)
+        bookmark = bookmark_add(user=request.user, guide=guide, target=_str(data, "target"), target_id=_int(data, "target_id"))
+    except ValidationError as error:
+        return _bad_request(error)
+    return JsonResponse({"id": bookmark.pk, "target": bookmark.target, "target_id": bookmark.target_id}, status=201)
+
+
+@_api_login_required
+@require_http_methods(["DELETE"])
+def bookmark_detail(request, pk):
+    bookmark_delete(bookmark=get_object_or_404(bookmarks_of(request.user), pk=pk))
+    return HttpResponse(status=204)
+
+
+@login_required
+def my_notes(request):
+    label = request.GET.get("label", "")
+    if label and label not in AnnotationLabel.values:
+        raise Http404("No such label.")
+    search = request.GET.get("q", "").strip()
+    groups = exports.notes_by_guide(request.user, label=label, search=search)
+    return render(request, "delegates/notes.html", {
+        "groups": groups, "label": label, "search": search, "labels": AnnotationLabel.choices[1:],
+    })
+
+
+@login_required
+def notes_export(request, fmt):
+    groups = exports.notes_by_guide(request.user)
+    if fmt == "md":
+        response = HttpResponse(exports.as_markdown(groups), content_type="text/markdown; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="my-notes.md"'
+    elif fmt == "jsonld":
+        response = JsonResponse(exports.as_web_annotations(request, groups), json_dumps_params={"indent": 2})
+        response["Content-Type"] = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
+        response["Content-Disposition"] = 'attachment; filename="my-annotations.jsonld"'
+    elif fmt == "pdf":
+        response = HttpResponse(exports.as_pdf(request, groups), content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="my-notes.pdf"'
+    else:
+        raise Http404("Unknown format.")
+    return response

@@ -8,6 +8,7 @@ from django.utils import timezone
 from guides.enums import GuideStatus
 from guides.models import StudyGuide
 from guides.rules import CHAIRS_GROUP, ORGANIZERS_GROUP
+from mlmun.hooks import guide_content_changed
 
 GUIDE_PART_MODELS = ["section", "keyterm", "timelineevent", "stakeholder", "source", "question", "figure"]
 
@@ -42,6 +43,7 @@ def guide_record_edit(*, guide, by):
         revision=F("revision") + 1, updated_at=timezone.now(), last_edited_by=by
     )
     guide.refresh_from_db(fields=["revision", "updated_at", "last_edited_by"])
+    guide_content_changed(guide)
 
 
 @transaction.atomic

@@ -13,3 +13,16 @@ def reader_delegation(user, conference):
     if _delegation_lookup is None or not user.is_authenticated:
         return None
     return _delegation_lookup(user, conference)
+
+
+_content_changed = []
+
+
+def on_guide_content_changed(function):
+    """delegates registers function(guide), called in the same transaction as a chair's content change."""
+    _content_changed.append(function)
+
+
+def guide_content_changed(guide):
+    for function in _content_changed:
+        function(guide)

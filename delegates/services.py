@@ -1,0 +1,103 @@
+"""Writes for delegates' annotations and bookmarks, and re-anchoring after a chair's edit."""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from delegates.anchoring import Selector, anchor, selector_from_text
+from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget
+from delegates.models import Annotation, Bookmark
+from guides.rendering import render_guide
+
+MAX_QUOTE = 5000
+
+
+def _section_texts(guide):
+    return {section.pk: section.text for section in render_guide(guide).sections}
+
+
+def annotation_create(*, user, guide, section_id, start, end, exact, note="", label=""):
+    """A highlight on guide's section; start/end in code points of the section's plain text."""
+    if label not in AnnotationLabel.values:
+        raise ValidationError(f"Unknown label “{label}”.")
+    rendered = render_guide(guide)
+    section = next((s for s in rendered.sections if s.pk == section_id), None)
+    if section is None:
+        raise ValidationError("That section is not part of this guide. Select text inside one section.")
+    text = section.text
+    exact = unicodedata.normalize("NFC", exact or "")
+    if not (0 <= start < end <= len(text)) or end - start > MAX_QUOTE:
+        raise ValidationError("The selection is outside the section's text; reload the page and select again.")
+    if text[start:end] != exact:
+        raise ValidationError("The page is out of date (the text changed since you opened it); reload and select again.")
+    selector = selector_from_text(text, start, end)
+    return Annotation.objects.create(
+        user=user, guide=guide, section_id=section.pk, section_heading=section.heading, revision=guide.revision,
+        quote_exact=selector.exact, quote_prefix=selector.prefix, quote_suffix=selector.suffix,
+        position_start=start, position_end=end,
+        status=AnchorStatus.ANCHORED, current_section_id=section.pk, current_start=start, current_end=end,
+        current_text=selector.exact, anchored_revision=guide.revision, note=note.strip(), label=label,
+    )
+
+
+def annotation_update(*, annotation, note, label):
+    if label not in AnnotationLabel.values:
+        raise ValidationError(f"Unknown label “{label}”.")
+    annotation.note = note.strip()
+    annotation.label = label
+    annotation.save(update_fields=["note", "label", "updated_at"])
+    return annotation
+
+
+def annotation_delete(*, annotation):
+    annotation.delete()
+
+
+def annotations_reanchor(*, guide):
+    """Re-anchors every annotation of guide against its current text, from the original selectors.
+
+    Runs in the caller's transaction (the chair's save). Returns how many annotations changed.
+    """
+    texts = _section_texts(guide)
+    changed = []
+    fields = ["status", "current_section", "current_start", "current_end", "current_text", "anchored_revision"]
+    for annotation in Annotation.objects.filter(guide=guide).only("pk", "section_id", *[
+        "quote_exact", "quote_prefix", "quote_suffix", "position_start", "position_end", *fields,
+    ]):
+        selector = Selector(annotation.quote_exact, annotation.quote_prefix, annotation.quote_suffix,
+                            annotation.position_start, annotation.position_end)
+        found = anchor(selector, texts, annotation.section_id)
+        new = (found.status, found.section, found.start, found.end, found.text)
+        old = (annotation.status, annotation.current_section_id, annotation.current_start, annotation.current_end,
+               annotation.current_text)
+        annotation.anchored_revision = guide.revision
+        if new != old:
+            (annotation.status, annotation.current_section_id, annotation.current_start, annotation.current_end,
+             annotation.current_text) = new
+            changed.append(annotation)
+    Annotation.objects.bulk_update(changed, fields, batch_size=500)
+    Annotation.objects.filter(guide=guide).exclude(pk__in=[a.pk for a in changed]).update(anchored_revision=guide.revision)
+    return len(changed)
+
+
+def bookmark_add(*, user, guide, target, target_id):
+    """Bookmarks a guide, or one of its sections, key terms or major parties (again: no duplicate)."""
+    rendered = render_guide(guide)
+    labels = {
+        BookmarkTarget.GUIDE: {guide.pk: guide.title},
+        BookmarkTarget.SECTION: {s.pk: s.heading for s in rendered.sections},
+        BookmarkTarget.KEY_TERM: {t["pk"]: t["term"] for t in rendered.key_terms},
+        BookmarkTarget.STAKEHOLDER: {p["pk"]: p["name"] for p in rendered.stakeholders},
+    }
+    if target not in labels or target_id not in labels[target]:
+        raise ValidationError("There is nothing to bookmark there in this guide.")
+    with transaction.atomic():
+        bookmark, _ = Bookmark.objects.get_or_create(
+            user=user, guide=guide, target=target, target_id=target_id, defaults={"label": labels[target][target_id]}
+        )
+    return bookmark
+
+
+def bookmark_delete(*, bookmark):
+    bookmark.delete()

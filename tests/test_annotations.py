@@ -1,0 +1,237 @@
+"""Delegates' highlights, notes and bookmarks: the endpoints, who may use them, re-anchoring, My notes."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from delegates.models import Annotation, Bookmark
+from delegates.services import annotation_create
+from guides.models import Section
+from guides.rendering import render_guide
+from guides.services import guide_publish
+from tests.admin_forms import guide_form_data, row_index
+from tests.test_reader import make_delegate
+
+BODY = "Trafficking is the **fastest growing** criminal activity. Debt bondage can last for generations [@src-a]."
+
+
+@pytest.fixture
+def guide(world):
+    guide = world["guide_a"]
+    Section.objects.filter(guide=guide).update(body=BODY)
+    guide_publish(guide=guide)
+    guide.revision += 1
+    guide.save()
+    return guide
+
+
+@pytest.fixture
+def delegate(world):
+    return make_delegate("dana", world["conference"], world["committee_a"], "NG")
+
+
+def section_of(guide):
+    return render_guide(guide).sections[0]
+
+
+def payload(guide, quote, **extra):
+    section = section_of(guide)
+    start = section.text.index(quote)
+    return {"section": section.pk, "start": start, "end": start + len(quote), "exact": quote, **extra}
+
+
+def post_json(client, url, data, method="post"):
+    return getattr(client, method)(url, json.dumps(data), content_type="application/json")
+
+
+def test_section_plain_text_is_the_text_content_of_its_html(guide):
+    assert section_of(guide).text == (
+        "Trafficking is the fastest growing criminal activity. Debt bondage can last for generations 1.\n"
+    )
+
+
+def test_delegate_creates_reads_updates_and_deletes_a_highlight(client, guide, delegate):
+    client.force_login(delegate)
+    url = reverse("api_guide_annotations", args=[guide.pk])
+    response = post_json(client, url, payload(guide, "fastest growing", note="Use in speech", label="evidence"))
+    assert response.status_code == 201
+    created = response.json()
+    assert (created["quote"], created["status"], created["note"], created["label"]) == (
+        "fastest growing", "anchored", "Use in speech", "evidence")
+    annotation = Annotation.objects.get()
+    assert (annotation.quote_prefix, annotation.quote_suffix[:18]) == ("Trafficking is the ", " criminal activity")
+    assert client.get(url).json()["annotations"] == [created]
+
+    detail = reverse("api_annotation", args=[annotation.pk])
+    assert post_json(client, detail, {"note": "Changed <b>note</b>", "label": "question"}, "patch").json()["note"] == "Changed <b>note</b>"
+    assert client.delete(detail).status_code == 204
+    assert Annotation.objects.count() == 0
+
+
+def test_highlight_with_stale_text_is_refused_with_a_message(client, guide, delegate):
+    client.force_login(delegate)
+    data = payload(guide, "fastest growing")
+    data["exact"] = "fastest grown"
+    response = post_json(client, reverse("api_guide_annotations", args=[guide.pk]), data)
+    assert (response.status_code, response.json()) == (
+        400, {"error": "The page is out of date (the text changed since you opened it); reload and select again."})
+    assert Annotation.objects.count() == 0
+
+
+def test_highlight_on_a_section_of_another_guide_is_refused(client, guide, world, delegate):
+    client.force_login(delegate)
+    data = payload(guide, "fastest growing")
+    data["section"] = world["guide_b"].sections.get().pk
+    response = post_json(client, reverse("api_guide_annotations", args=[guide.pk]), data)
+    assert response.json() == {"error": "That section is not part of this guide. Select text inside one section."}
+
+
+def test_anonymous_gets_403_and_someone_elses_annotation_404(client, guide, delegate, world):
+    annotation = annotation_create(user=delegate, guide=guide, **{k: v for k, v in payload(guide, "Debt bondage").items()
+                                                                  if k != "section"}, section_id=section_of(guide).pk)
+    url = reverse("api_guide_annotations", args=[guide.pk])
+    detail = reverse("api_annotation", args=[annotation.pk])
+    assert client.get(url).status_code == 403
+    assert post_json(client, url, payload(guide, "Debt bondage")).status_code == 403
+    other = make_delegate("other", world["conference"], world["committee_a"], "FR")
+    client.force_login(other)
+    assert client.get(url).json()["annotations"] == []
+    assert post_json(client, detail, {"note": "mine now", "label": ""}, "patch").status_code == 404
+    assert client.delete(detail).status_code == 404
+    assert Annotation.objects.get().note == ""
+
+
+def test_guide_not_visible_answers_404_for_annotations_and_bookmarks(client, world, delegate):
+    draft = world["guide_b"]
+    client.force_login(delegate)
+    assert client.get(reverse("api_guide_annotations", args=[draft.pk])).status_code == 404
+    assert post_json(client, reverse("api_guide_bookmarks", args=[draft.pk]), {"target": "guide", "target_id": draft.pk}).status_code == 404
+
+
+def test_csrf_is_enforced_on_the_json_endpoints(guide, delegate):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(delegate)
+    response = post_json(client, reverse("api_guide_annotations", args=[guide.pk]), payload(guide, "fastest growing"))
+    assert response.status_code == 403
+    assert Annotation.objects.count() == 0
+
+
+def test_bookmarks_on_guide_section_term_and_party_without_duplicates(client, guide, delegate):
+    from guides.models import KeyTerm, Stakeholder
+
+    term = KeyTerm.objects.create(guide=guide, term="Debt bondage", definition="d")
+    party = Stakeholder.objects.create(guide=guide, name="ILO", kind="un_body")
+    guide.revision += 1
+    guide.save()
+    client.force_login(delegate)
+    url = reverse("api_guide_bookmarks", args=[guide.pk])
+    for target, target_id in [("guide", guide.pk), ("section", section_of(guide).pk), ("key_term", term.pk),
+                              ("stakeholder", party.pk), ("section", section_of(guide).pk)]:
+        assert post_json(client, url, {"target": target, "target_id": target_id}).status_code == 201
+    assert sorted(Bookmark.objects.values_list("target", "label")) == [
+        ("guide", "Topic A"), ("key_term", "Debt bondage"), ("section", "Intro A"), ("stakeholder", "ILO")]
+    response = post_json(client, url, {"target": "section", "target_id": 999999})
+    assert response.json() == {"error": "There is nothing to bookmark there in this guide."}
+    bookmark = Bookmark.objects.first()
+    client.force_login(make_delegate("other", guide.topic.committee.conference, guide.topic.committee, "FR"))
+    assert client.delete(reverse("api_bookmark", args=[bookmark.pk])).status_code == 404
+
+
+def test_chair_edit_in_the_admin_reanchors_highlights(client, guide, delegate, world):
+    section = section_of(guide)
+    kept = annotation_create(user=delegate, guide=guide, section_id=section.pk, **_range(section.text, "Debt bondage can last"))
+    removed = annotation_create(user=delegate, guide=guide, section_id=section.pk, **_range(section.text, "growing criminal activity"))
+    client.force_login(world["chair_a"])
+    data = guide_form_data(guide)
+    data[f"sections-{row_index(data, 'sections', 'heading', 'Intro A')}-body"] = (
+        "New opening. Debt bondage can last for generations [@src-a]."
+    )
+    assert client.post(reverse("admin:guides_studyguide_change", args=[guide.pk]), data).status_code == 302
+    kept.refresh_from_db()
+    removed.refresh_from_db()
+    assert (kept.status, kept.current_text, kept.current_start) == ("anchored", "Debt bondage can last", 13)
+    assert (kept.quote_exact, kept.position_start) == ("Debt bondage can last", 54)  # originals untouched
+    assert removed.status == "orphaned"
+    assert removed.quote_exact == "growing criminal activity"
+
+
+def test_deleting_a_section_orphans_its_annotations_but_keeps_them(client, guide, delegate, world):
+    section = section_of(guide)
+    annotation = annotation_create(user=delegate, guide=guide, section_id=section.pk, **_range(section.text, "Debt bondage"))
+    Section.objects.create(guide=guide, order=2, heading="Kept", body="Other text [@src-a].")
+    client.force_login(world["chair_a"])
+    data = guide_form_data(guide)
+    data[f"sections-{row_index(data, 'sections', 'heading', 'Intro A')}-DELETE"] = "on"
+    assert client.post(reverse("admin:guides_studyguide_change", args=[guide.pk]), data).status_code == 302
+    annotation.refresh_from_db()
+    assert (annotation.status, annotation.section_id, annotation.section_heading) == ("orphaned", None, "Intro A")
+
+
+def _range(text, quote):
+    start = text.index(quote)
+    return {"start": start, "end": start + len(quote), "exact": quote}
+
+
+def test_my_notes_groups_filters_searches_and_escapes(client, guide, delegate):
+    section = section_of(guide)
+    annotation_create(user=delegate, guide=guide, section_id=section.pk, note="<script>x()</script> speech", label="evidence",
+                      **_range(section.text, "fastest growing"))
+    annotation_create(user=delegate, guide=guide, section_id=section.pk, note="check", label="verify",
+                      **_range(section.text, "Debt bondage"))
+    client.force_login(delegate)
+    page = client.get(reverse("my_notes")).content.decode()
+    assert "&lt;script&gt;x()&lt;/script&gt; speech" in page and "<script>x()" not in page
+    groups = client.get(reverse("my_notes"), {"label": "verify"}).context["groups"]
+    assert [a.note for g in groups for s in g["sections"] for a in s["annotations"]] == ["check"]
+    groups = client.get(reverse("my_notes"), {"q": "SPEECH"}).context["groups"]
+    assert [a.note for g in groups for s in g["sections"] for a in s["annotations"]] == ["<script>x()</script> speech"]
+
+
+def test_my_notes_query_count_does_not_grow(client, guide, delegate, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    section = section_of(guide)
+    client.force_login(delegate)
+    counts = []
+    for quote in ("Trafficking", "fastest", "criminal activity", "Debt", "bondage", "generations"):
+        annotation_create(user=delegate, guide=guide, section_id=section.pk, note="n", **_range(section.text, quote))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("my_notes")).status_code == 200
+        counts.append(len(queries))
+    assert len(set(counts)) == 1
+
+
+def test_exports_markdown_jsonld_and_pdf(client, guide, delegate):
+    section = section_of(guide)
+    annotation = annotation_create(user=delegate, guide=guide, section_id=section.pk, note="Key fact", label="evidence",
+                                   **_range(section.text, "fastest growing"))
+    client.force_login(delegate)
+    markdown = client.get(reverse("notes_export", args=["md"])).content.decode()
+    assert markdown == (
+        "# My notes\n\n## Topic A\nCommittee GA1, Conference demo\n\n### Intro A\n\n> fastest growing\n\n*Evidence*\nKey fact\n"
+    )
+    data = client.get(reverse("notes_export", args=["jsonld"])).json()
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    item = data["items"][0]
+    assert item["target"]["selector"] == [
+        {"type": "TextQuoteSelector", "exact": "fastest growing", "prefix": "Trafficking is the ", "suffix": annotation.quote_suffix},
+        {"type": "TextPositionSelector", "start": 19, "end": 34},
+    ]
+    assert item["body"][0] == {"type": "TextualBody", "value": "Key fact", "format": "text/plain", "purpose": "commenting"}
+    pdf = client.get(reverse("notes_export", args=["pdf"]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = PdfReader(BytesIO(pdf.content)).pages[0].extract_text()
+    assert "fastest growing" in text and "Key fact" in text
+
+
+def test_my_notes_requires_login(client):
+    response = client.get(reverse("my_notes"))
+    assert (response.status_code, response["Location"].split("?")[0]) == (302, reverse("login"))
