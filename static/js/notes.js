@@ -15,6 +15,7 @@
   var annotations = {};
   var pending = null; // {section, start, end, exact} of the current selection
   var editing = null; // annotation being edited
+  var draft = null; // the selection a new highlight is being written for (focus in the dialog clears the selection)
 
   function codePoints(text) { return Array.from(text).length; }
   function utf16Offset(text, points) {
@@ -92,6 +93,7 @@
   }
 
   function selectionChanged() {
+    if (dialog.open) return;
     var selection = window.getSelection();
     pending = null;
     if (!selection.rangeCount || selection.isCollapsed) { toolbar.hidden = true; return; }
@@ -117,6 +119,7 @@
 
   function openDialog(annotation, quote) {
     editing = annotation;
+    draft = annotation ? null : pending;
     dialog.querySelector(".hl-quote").textContent = annotation ? annotation.current_text || annotation.quote : quote;
     var changed = dialog.querySelector(".hl-changed-note");
     changed.hidden = !(annotation && annotation.status === "changed");
@@ -138,8 +141,8 @@
       done = request("PATCH", "/api/annotations/" + id + "/", { note: note, label: label }).then(function (data) {
         unpaint(id); show(data);
       });
-    } else if (action === "save" && pending) {
-      var body = Object.assign({}, pending, { note: note, label: label });
+    } else if (action === "save" && draft) {
+      var body = Object.assign({}, draft, { note: note, label: label });
       done = request("POST", api, body).then(function (data) {
         window.getSelection().removeAllRanges();
         toolbar.hidden = true;
@@ -187,8 +190,8 @@
       call.then(render).catch(function (error) { toolbar.hidden = false; message.textContent = error.message; });
     });
     render();
-    place.appendChild(document.createTextNode(" "));
-    place.appendChild(button);
+    // Next to the heading, not inside it, so the heading's text stays the heading's.
+    place.insertAdjacentElement("afterend", button);
   }
 
   request("GET", api).then(function (data) {

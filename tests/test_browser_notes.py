@@ -1,0 +1,148 @@
+"""Real browser: a delegate highlights a passage with a note; it survives the chair's edit; a deleted passage is listed as orphaned."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from delegates.demo import DEMO_PASSWORD
+from delegates.models import Annotation
+from guides.models import StudyGuide
+from guides.rendering import render_guide
+from guides.services import guide_record_edit
+from tests.browser import chromium, log_in, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+QUOTE = "Desperation is the root"
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    settings.DEBUG = False
+    guide = StudyGuide.objects.get(topic__committee__slug="ga3")
+    section = guide.sections.get(heading="Background and causes")
+    # An emoji before the passage: the browser counts it as two UTF-16 units, the server as one code point.
+    section.body = "🌍 " + section.body
+    section.save()
+    guide_record_edit(guide=guide, by=None)
+    return guide, section
+
+
+def select_text(page, section_pk, quote):
+    page.evaluate(
+        """([pk, quote]) => {
+            const root = document.querySelector(`.prose[data-section="${pk}"]`);
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode())) {
+                const at = node.data.indexOf(quote);
+                if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(node, at); range.setEnd(node, at + quote.length);
+                    const selection = window.getSelection();
+                    selection.removeAllRanges(); selection.addRange(range);
+                    return;
+                }
+            }
+            throw new Error("quote not found");
+        }""",
+        [section_pk, quote],
+    )
+
+
+def test_server_plain_text_equals_browser_text_content_for_every_demo_section(live_server, demo):
+    with chromium() as browser:
+        page = browser.new_page()
+        log_in(page, live_server.url, "organizer", DEMO_PASSWORD)
+        for guide in StudyGuide.objects.all():
+            page.goto(live_server.url + guide.get_absolute_url())
+            browser_texts = page.evaluate(
+                "Object.fromEntries([...document.querySelectorAll('.prose[data-section]')].map(e => [e.dataset.section, e.textContent]))"
+            )
+            server_texts = {str(s.pk): s.text for s in render_guide(guide).sections}
+            assert browser_texts == server_texts
+
+
+def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(live_server, demo):
+    guide, section = demo
+    with chromium() as browser:
+        delegate = browser.new_page(viewport={"width": 390, "height": 860}, has_touch=True)
+        log_in(delegate, live_server.url, "delegate.nigeria", DEMO_PASSWORD)
+        delegate.goto(live_server.url + guide.get_absolute_url())
+        delegate.wait_for_selector(".bookmark")  # notes.js has loaded the delegate's notes
+        select_text(delegate, section.pk, QUOTE)
+        delegate.click(".hl-create")
+        delegate.fill("#hl-note", "Use <this> in my opening speech")
+        delegate.select_option("#hl-label", "evidence")
+        delegate.click(".hl-save")
+        delegate.wait_for_selector("mark.hl")
+        annotation = Annotation.objects.get()
+        text = section.__class__.objects.get(pk=section.pk)
+        assert (annotation.quote_exact, annotation.position_start) == (QUOTE, 2)  # "🌍 " is two code points
+        assert render_guide(guide).sections[1].text[annotation.position_start:annotation.position_end] == QUOTE
+        assert text.pk == section.pk
+
+        delegate.reload()
+        mark = delegate.wait_for_selector("mark.hl")
+        assert mark.text_content() == QUOTE
+        assert mark.get_attribute("title") == "Use <this> in my opening speech"
+        screenshot(delegate, "notes-highlight-390.png")
+
+        # The chair inserts a sentence before the passage in the admin.
+        chair = browser.new_page(viewport={"width": 1280, "height": 900})
+        log_in(chair, live_server.url, "fantasia.pinas", DEMO_PASSWORD)
+        chair.goto(f"{live_server.url}/admin/guides/studyguide/{guide.pk}/change/")
+        body = chair.locator("textarea[name$='-body']").nth(1)
+        body.fill(body.input_value().replace("🌍 ", "🌍 The first thing to know: "))
+        chair.click("input[name=_save]")
+        chair.wait_for_url(f"{live_server.url}/admin/guides/studyguide/")
+
+        delegate.reload()
+        mark = delegate.wait_for_selector("mark.hl")
+        assert mark.text_content() == QUOTE
+        annotation.refresh_from_db()
+        assert (annotation.status, annotation.current_start, annotation.position_start) == ("anchored", 27, 2)
+
+        # The chair deletes the passage.
+        chair.goto(f"{live_server.url}/admin/guides/studyguide/{guide.pk}/change/")
+        body = chair.locator("textarea[name$='-body']").nth(1)
+        sentence_end = body.input_value().index("promising jobs, safety or love.") + len("promising jobs, safety or love.")
+        body.fill("🌍 The first thing to know: " + body.input_value()[sentence_end:].lstrip())
+        chair.click("input[name=_save]")
+        chair.wait_for_url(f"{live_server.url}/admin/guides/studyguide/")
+
+        delegate.reload()
+        delegate.wait_for_selector(".bookmark")
+        assert delegate.locator("mark.hl").count() == 0
+        delegate.goto(f"{live_server.url}/notes/")
+        orphan = delegate.locator(".note.status-orphaned")
+        assert orphan.locator("blockquote").inner_text() == QUOTE
+        assert "Use <this> in my opening speech" in orphan.inner_text()
+        assert "Passages the chairs removed" in delegate.content()
+        screenshot(delegate, "notes-orphaned-390.png")
+
+
+def test_selection_across_sections_is_refused(live_server, demo):
+    guide, _ = demo
+    first, second = guide.sections.all()[:2]
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        log_in(page, live_server.url, "delegate.nigeria", DEMO_PASSWORD)
+        page.goto(live_server.url + guide.get_absolute_url())
+        page.wait_for_selector(".bookmark")
+        page.evaluate(
+            """([a, b]) => {
+                const range = document.createRange();
+                range.setStart(document.querySelector(`.prose[data-section="${a}"]`), 0);
+                range.setEnd(document.querySelector(`.prose[data-section="${b}"]`), 1);
+                const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+            }""",
+            [first.pk, second.pk],
+        )
+        page.wait_for_selector(".hl-toolbar:not([hidden])")
+        assert page.locator(".hl-message").inner_text() == "Select text within one section to highlight it."
+        assert page.locator(".hl-create").is_hidden()
+    assert Annotation.objects.count() == 0
