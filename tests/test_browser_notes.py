@@ -89,6 +89,7 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(live_
         mark = delegate.wait_for_selector("mark.hl")
         assert mark.text_content() == QUOTE
         assert mark.get_attribute("title") == "Use <this> in my opening speech"
+        mark.scroll_into_view_if_needed()
         screenshot(delegate, "notes-highlight-390.png")
 
         # The chair inserts a sentence before the passage in the admin.

@@ -190,8 +190,12 @@
       call.then(render).catch(function (error) { toolbar.hidden = false; message.textContent = error.message; });
     });
     render();
-    // Next to the heading, not inside it, so the heading's text stays the heading's.
-    place.insertAdjacentElement("afterend", button);
+    // Beside the heading, not inside it, so the heading's text stays the heading's.
+    var row = document.createElement("div");
+    row.className = "heading-row";
+    place.parentNode.insertBefore(row, place);
+    row.appendChild(place);
+    row.appendChild(button);
   }
 
   request("GET", api).then(function (data) {
