@@ -184,11 +184,17 @@ def _fuzzy(view, quote, prefix, suffix, expected):
     return start, end
 
 
-def anchor(selector, sections, home):
+def prepare(sections):
+    """{section key: plain text} → the collapsed views anchor() searches; build once per guide revision."""
+    return {key: Collapsed(unicodedata.normalize("NFC", text)) for key, text in sections.items()}
+
+
+def anchor(selector, sections, home, views=None):
     """Where selector's passage is now.
 
     sections: {section key: plain text} of the guide as it is now, in reading order; home: the key of the
     section the annotation was made in (None if that section was deleted, which orphans it).
+    views: prepare(sections), when re-anchoring many annotations against the same text.
     """
     if home is None or home not in sections:
         return Anchor(ORPHANED)
@@ -197,7 +203,7 @@ def anchor(selector, sections, home):
     suffix = normalise(selector.suffix)
     if not quote:
         return Anchor(ORPHANED)
-    views = {key: Collapsed(unicodedata.normalize("NFC", text)) for key, text in sections.items()}
+    views = views or prepare(sections)
     home_view = views[home]
     expected = home_view.from_original(selector.start)
 

@@ -5,7 +5,7 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from delegates.anchoring import Selector, anchor, selector_from_text
+from delegates.anchoring import Selector, anchor, prepare, selector_from_text
 from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget
 from delegates.models import Annotation, Bookmark
 from guides.rendering import render_guide
@@ -60,6 +60,7 @@ def annotations_reanchor(*, guide):
     Runs in the caller's transaction (the chair's save). Returns how many annotations changed.
     """
     texts = _section_texts(guide)
+    views = prepare(texts)
     changed = []
     fields = ["status", "current_section", "current_start", "current_end", "current_text", "anchored_revision"]
     for annotation in Annotation.objects.filter(guide=guide).only("pk", "section_id", *[
@@ -67,7 +68,7 @@ def annotations_reanchor(*, guide):
     ]):
         selector = Selector(annotation.quote_exact, annotation.quote_prefix, annotation.quote_suffix,
                             annotation.position_start, annotation.position_end)
-        found = anchor(selector, texts, annotation.section_id)
+        found = anchor(selector, texts, annotation.section_id, views)
         new = (found.status, found.section, found.start, found.end, found.text)
         old = (annotation.status, annotation.current_section_id, annotation.current_start, annotation.current_end,
                annotation.current_text)

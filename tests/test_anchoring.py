@@ -3,6 +3,7 @@
 import unicodedata
 
 from delegates.anchoring import ANCHORED, CHANGED, ORPHANED, anchor, selector_from_text
+from guides.rendering import plain_text, render_markdown
 
 TEXT = (
     "Human trafficking is the fastest growing criminal activity in the world.\n"
@@ -30,9 +31,11 @@ def test_no_change():
 
 
 def test_formatting_only_change_keeps_the_plain_text_and_the_anchor():
-    # Adding **bold** changes the HTML, not the text content the anchor is counted in.
-    selector = select(TEXT, "Palermo Protocol")
-    assert where(selector, TEXT) == (ANCHORED, "a", "Palermo Protocol", selector.start)
+    env = {"footnotes": {}, "sources": {}}
+    before = plain_text(render_markdown("The Palermo Protocol was adopted in 2000.", env))
+    after = plain_text(render_markdown("The **Palermo Protocol** was *adopted* in 2000.", env))
+    selector = select(before, "Palermo Protocol was adopted")
+    assert where(selector, after) == (ANCHORED, "a", "Palermo Protocol was adopted", 4)
 
 
 def test_text_inserted_before():

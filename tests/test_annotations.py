@@ -235,3 +235,27 @@ def test_exports_markdown_jsonld_and_pdf(client, guide, delegate):
 def test_my_notes_requires_login(client):
     response = client.get(reverse("my_notes"))
     assert (response.status_code, response["Location"].split("?")[0]) == (302, reverse("login"))
+
+
+@pytest.mark.parametrize("name, args, method", [
+    ("notes_export", ["md"], "get"), ("notes_export", ["pdf"], "get"), ("notes_export", ["jsonld"], "get"),
+    ("my_notes", [], "get"),
+])
+def test_pages_of_notes_require_login(client, name, args, method):
+    response = getattr(client, method)(reverse(name, args=args))
+    assert (response.status_code, response["Location"].split("?")[0]) == (302, reverse("login"))
+
+
+def test_bookmark_endpoints_refuse_anonymous(client, guide, delegate):
+    bookmark = Bookmark.objects.create(user=delegate, guide=guide, target="guide", target_id=guide.pk, label="Topic A")
+    assert post_json(client, reverse("api_guide_bookmarks", args=[guide.pk]), {"target": "guide", "target_id": guide.pk}).status_code == 403
+    assert client.delete(reverse("api_bookmark", args=[bookmark.pk])).status_code == 403
+    assert Bookmark.objects.count() == 1
+
+
+def test_exports_hold_only_the_users_own_notes(client, guide, delegate, world):
+    section = section_of(guide)
+    annotation_create(user=delegate, guide=guide, section_id=section.pk, note="private thought", **_range(section.text, "Debt"))
+    client.force_login(make_delegate("nosy", world["conference"], world["committee_a"], "FR"))
+    assert "private thought" not in client.get(reverse("notes_export", args=["md"])).content.decode()
+    assert client.get(reverse("notes_export", args=["jsonld"])).json()["items"] == []
