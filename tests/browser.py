@@ -40,3 +40,25 @@ def log_in(page, base_url, username, password):
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/accounts/profile/")
+
+
+@contextmanager
+def live_server_thread():
+    """Django's live server for one test only, stopped before the test database is flushed.
+
+    pytest-django's live_server is session-scoped; on PostgreSQL its lingering connections keep the
+    test database from being dropped (pytest-django issues #454 and #429).
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+
+    thread = LiveServerThread("localhost", StaticFilesHandler, connections_override={}, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    try:
+        yield f"http://localhost:{thread.port}"
+    finally:
+        thread.terminate()

@@ -79,3 +79,12 @@ def world(db, organizer):
         "organizer": organizer, "chair_a": chair_a, "chair_b": chair_b, "conference": conference,
         "committee_a": committee_a, "committee_b": committee_b, "guide_a": guide_a, "guide_b": guide_b,
     }
+
+
+@pytest.fixture
+def server_url(transactional_db, settings):
+    from tests.browser import live_server_thread
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
+    with live_server_thread() as url:
+        yield url

@@ -53,12 +53,12 @@ def select_text(page, section_pk, quote):
     )
 
 
-def test_server_plain_text_equals_browser_text_content_for_every_demo_section(live_server, demo):
+def test_server_plain_text_equals_browser_text_content_for_every_demo_section(server_url, demo):
     with chromium() as browser:
         page = browser.new_page()
-        log_in(page, live_server.url, "organizer", DEMO_PASSWORD)
+        log_in(page, server_url, "organizer", DEMO_PASSWORD)
         for guide in StudyGuide.objects.all():
-            page.goto(live_server.url + guide.get_absolute_url())
+            page.goto(server_url + guide.get_absolute_url())
             browser_texts = page.evaluate(
                 "Object.fromEntries([...document.querySelectorAll('.prose[data-section]')].map(e => [e.dataset.section, e.textContent]))"
             )
@@ -66,12 +66,12 @@ def test_server_plain_text_equals_browser_text_content_for_every_demo_section(li
             assert browser_texts == server_texts
 
 
-def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(live_server, demo):
+def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(server_url, demo):
     guide, section = demo
     with chromium() as browser:
         delegate = browser.new_page(viewport={"width": 390, "height": 860}, has_touch=True)
-        log_in(delegate, live_server.url, "delegate.nigeria", DEMO_PASSWORD)
-        delegate.goto(live_server.url + guide.get_absolute_url())
+        log_in(delegate, server_url, "delegate.nigeria", DEMO_PASSWORD)
+        delegate.goto(server_url + guide.get_absolute_url())
         delegate.wait_for_selector(".bookmark")  # notes.js has loaded the delegate's notes
         select_text(delegate, section.pk, QUOTE)
         delegate.click(".hl-create")
@@ -94,12 +94,12 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(live_
 
         # The chair inserts a sentence before the passage in the admin.
         chair = browser.new_page(viewport={"width": 1280, "height": 900})
-        log_in(chair, live_server.url, "fantasia.pinas", DEMO_PASSWORD)
-        chair.goto(f"{live_server.url}/admin/guides/studyguide/{guide.pk}/change/")
+        log_in(chair, server_url, "fantasia.pinas", DEMO_PASSWORD)
+        chair.goto(f"{server_url}/admin/guides/studyguide/{guide.pk}/change/")
         body = chair.locator("textarea[name$='-body']").nth(1)
         body.fill(body.input_value().replace("🌍 ", "🌍 The first thing to know: "))
         chair.click("input[name=_save]")
-        chair.wait_for_url(f"{live_server.url}/admin/guides/studyguide/")
+        chair.wait_for_url(f"{server_url}/admin/guides/studyguide/")
 
         delegate.reload()
         mark = delegate.wait_for_selector("mark.hl")
@@ -108,17 +108,17 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(live_
         assert (annotation.status, annotation.current_start, annotation.position_start) == ("anchored", 27, 2)
 
         # The chair deletes the passage.
-        chair.goto(f"{live_server.url}/admin/guides/studyguide/{guide.pk}/change/")
+        chair.goto(f"{server_url}/admin/guides/studyguide/{guide.pk}/change/")
         body = chair.locator("textarea[name$='-body']").nth(1)
         sentence_end = body.input_value().index("promising jobs, safety or love.") + len("promising jobs, safety or love.")
         body.fill("🌍 The first thing to know: " + body.input_value()[sentence_end:].lstrip())
         chair.click("input[name=_save]")
-        chair.wait_for_url(f"{live_server.url}/admin/guides/studyguide/")
+        chair.wait_for_url(f"{server_url}/admin/guides/studyguide/")
 
         delegate.reload()
         delegate.wait_for_selector(".bookmark")
         assert delegate.locator("mark.hl").count() == 0
-        delegate.goto(f"{live_server.url}/notes/")
+        delegate.goto(f"{server_url}/notes/")
         orphan = delegate.locator(".note.status-orphaned")
         assert orphan.locator("blockquote").inner_text() == QUOTE
         assert "Use <this> in my opening speech" in orphan.inner_text()
@@ -126,13 +126,13 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(live_
         screenshot(delegate, "notes-orphaned-390.png")
 
 
-def test_selection_across_sections_is_refused(live_server, demo):
+def test_selection_across_sections_is_refused(server_url, demo):
     guide, _ = demo
     first, second = guide.sections.all()[:2]
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        log_in(page, live_server.url, "delegate.nigeria", DEMO_PASSWORD)
-        page.goto(live_server.url + guide.get_absolute_url())
+        log_in(page, server_url, "delegate.nigeria", DEMO_PASSWORD)
+        page.goto(server_url + guide.get_absolute_url())
         page.wait_for_selector(".bookmark")
         page.evaluate(
             """([a, b]) => {

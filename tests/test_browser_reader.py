@@ -21,11 +21,11 @@ def demo(settings):
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_delegate_reads_a_guide_follows_contents_and_opens_popups(live_server, demo, width):
+def test_delegate_reads_a_guide_follows_contents_and_opens_popups(server_url, demo, width):
     with chromium() as browser:
         page = browser.new_page(viewport={"width": width, "height": 860}, has_touch=width == 390)
-        log_in(page, live_server.url, "delegate.ecpat", DEMO_PASSWORD)
-        page.goto(live_server.url + demo.get_absolute_url())
+        log_in(page, server_url, "delegate.ecpat", DEMO_PASSWORD)
+        page.goto(server_url + demo.get_absolute_url())
         assert page.locator("h1").inner_text() == "Strengthening coordination of efforts to combat human trafficking"
         assert page.locator("h1").count() == 1
 
