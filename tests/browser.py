@@ -19,12 +19,17 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 @contextmanager
 def chromium():
+    from django.db import connections
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
             browser.close()
+            # Inside Playwright's sync API the test's ORM calls run in another context and so open their own
+            # database connection; close it here or PostgreSQL cannot drop the test database at the end.
+            connections.close_all()
 
 
 def screenshot(page, name):
