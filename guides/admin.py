@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 
 from guides import queries
@@ -24,6 +25,7 @@ from guides.models import (
 )
 from guides.rendering import render_guide
 from guides.services import chair_grant_access, guide_publish, guide_record_edit, guide_unpublish
+from guides.views import pdf_response
 
 admin.site.site_header = "mlmun authoring"
 admin.site.site_title = "mlmun"
@@ -299,6 +301,17 @@ class StudyGuideAdmin(ScopedAdmin):
 
     def scope(self, user):
         return queries.guides_editable_by(user)
+
+    def get_urls(self):
+        custom = [path("<path:object_id>/pdf/", self.admin_site.admin_view(self.pdf_view), name="guides_studyguide_pdf")]
+        return custom + super().get_urls()
+
+    def pdf_view(self, request, object_id):
+        """Chairs download their guide as PDF from the admin; drafts carry a DRAFT watermark."""
+        guide = self.get_object(request, object_id)
+        if not self.has_view_or_change_permission(request, guide):
+            raise Http404("No such object.")
+        return pdf_response(guide)
 
     def get_queryset(self, request):
         return (

@@ -48,3 +48,10 @@ class SourceKind(models.TextChoices):
 class QuestionKind(models.TextChoices):
     RESOLUTION = "resolution", "Question a resolution must answer"
     RESEARCH = "research", "Research question for delegations"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"

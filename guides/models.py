@@ -13,6 +13,7 @@ from django.urls import reverse
 from guides import citations
 from guides.enums import (
     DatePrecision,
+    ExportStatus,
     GuideStatus,
     QuestionKind,
     SectionKind,
@@ -370,3 +371,36 @@ class Figure(models.Model):
 
     def __str__(self):
         return self.caption
+
+
+class ConferenceExport(models.Model):
+    """An organizer's export of every published guide of a conference: one PDF and a ZIP of PDFs."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="exports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=10, choices=ExportStatus, default=ExportStatus.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    failures = models.JSONField(default=list, blank=True)  # [{"guide": title, "error": message}]
+    pdf_name = models.CharField(max_length=300, blank=True)
+    zip_name = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            choices_constraint("status", ExportStatus, "export_status_valid"),
+            # Starting an export while one runs joins it: the database allows one active export per conference.
+            models.UniqueConstraint(
+                fields=["conference"], condition=Q(status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]),
+                name="one_active_export_per_conference",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Export of {self.conference} ({self.status})"
+
+    @property
+    def is_active(self):
+        return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)

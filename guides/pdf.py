@@ -1,13 +1,22 @@
 """PDF rendering with WeasyPrint that fetches nothing outside our own static and media files."""
 
+import hashlib
 import mimetypes
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from weasyprint import HTML
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # Sent as the base URL of every document, so relative /static/ and /media/ links resolve to it.
@@ -61,3 +70,95 @@ def html_to_pdf(html, stylesheets=None):
     fetcher = LocalOnlyURLFetcher()
     document = HTML(string=html, base_url=LOCAL_BASE, url_fetcher=fetcher)
     return document.write_pdf(stylesheets=stylesheets)
+
+
+# Bump when the print template or the way PDFs are made changes in a way the hash cannot see.
+PDF_VERSION = 1
+PRINT_CSS = "css/print-guide.css"
+_FOOTNOTE_REFS = re.compile(r'<sup class="fn-ref">(.*?)</sup>', re.S)
+_FOOTNOTE_NUMBER = re.compile(r'href="#fn-(\d+)"')
+_TERM_LINK = re.compile(r'<a class="term" [^>]*>(.*?)</a>', re.S)
+
+
+def _print_html_fragment(html, footnotes):
+    """Reader HTML → print HTML: each citation becomes a real footnote; glossary links become plain text."""
+
+    def footnote(match):
+        inner = match.group(1)
+        notes = [f'<span class="footnote">{footnotes[int(n)]}</span>' for n in _FOOTNOTE_NUMBER.findall(inner)]
+        missing = re.findall(r'<span class="cite-missing">.*?</span>', inner)
+        return "".join(notes + missing)
+
+    return mark_safe(_TERM_LINK.sub(r"\1", _FOOTNOTE_REFS.sub(footnote, html)))
+
+
+def guide_print_html(guide, rendered, *, draft):
+    committee = guide.topic.committee
+    footnotes = {note["number"]: note["mla"] for note in rendered.footnotes}
+    sections = [
+        {"anchor": s.anchor, "heading": s.heading, "html": _print_html_fragment(s.html, footnotes), "figures": s.figures}
+        for s in rendered.sections
+    ]
+    parties = [{**p, "html": _print_html_fragment(p["html"], footnotes)} for p in rendered.stakeholders]
+    toc = [{"anchor": s["anchor"], "title": s["heading"]} for s in sections]
+    for present, anchor, title in [
+        (rendered.key_terms, "key-terms", "Key terms"), (parties, "major-parties", "Major parties"),
+        (rendered.timeline, "timeline", "Timeline of key events"), (rendered.questions, "questions", "Questions"),
+        (rendered.figures, "figures", "Figures"), (rendered.bibliography, "works-cited", "Works cited"),
+    ]:
+        if present:
+            toc.append({"anchor": anchor, "title": title})
+    chairs = [chair.get_full_name() or chair.username for chair in committee.chairs.all()]
+    return render_to_string("guides/print/guide.html", {
+        "guide": guide, "committee": committee, "rendered": rendered, "sections": sections, "parties": parties,
+        "toc": toc, "chairs": chairs, "draft": draft,
+    })
+
+
+def _asset_digest(html):
+    """Hashes the bytes of every local file the HTML refers to (figures), so a replaced image makes a new PDF."""
+    digest = hashlib.sha256()
+    for url in sorted(set(re.findall(r'src="([^"]+)"', html))):
+        path = LocalOnlyURLFetcher.local_path(LOCAL_BASE.rstrip("/") + url) if url.startswith("/") else None
+        digest.update(url.encode())
+        if path:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stylesheet_text():
+    return Path(finders.find(PRINT_CSS)).read_text()
+
+
+@dataclass
+class GuidePdf:
+    name: str  # in default_storage
+    rendered: bool  # False when it came from the cache
+
+
+def pdf_cache_key(html, css):
+    digest = hashlib.sha256()
+    for part in (str(PDF_VERSION), weasyprint.__version__, css, html, _asset_digest(html)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def guide_pdf(guide):
+    """The guide's PDF in storage, rendered only if nothing with the same inputs was rendered before."""
+    from guides.rendering import render_guide
+
+    draft = guide.status != "published"
+    html = guide_print_html(guide, render_guide(guide), draft=draft)
+    css = _stylesheet_text()
+    name = f"pdf-cache/guides/{guide.pk}/{pdf_cache_key(html, css)}.pdf"
+    if default_storage.exists(name):
+        return GuidePdf(name, rendered=False)
+    data = html_to_pdf(html, stylesheets=[CSS(string=css)])
+    default_storage.save(name, ContentFile(data))
+    return GuidePdf(name, rendered=True)
+
+
+def guide_pdf_filename(guide):
+    committee = guide.topic.committee
+    return f"{committee.conference.slug}-{committee.slug}-{slugify(guide.title)[:60]}.pdf"

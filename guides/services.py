@@ -44,6 +44,15 @@ def guide_record_edit(*, guide, by):
     )
     guide.refresh_from_db(fields=["revision", "updated_at", "last_edited_by"])
     guide_content_changed(guide)
+    if guide.status == GuideStatus.PUBLISHED:
+        guide_pdf_refresh_later(guide=guide)
+
+
+def guide_pdf_refresh_later(*, guide):
+    """After commit, render the guide's PDF in the background (django-tasks), so downloads are instant."""
+    from guides.tasks import render_guide_pdf
+
+    transaction.on_commit(lambda: render_guide_pdf.enqueue(guide.pk))
 
 
 @transaction.atomic
@@ -52,6 +61,7 @@ def guide_publish(*, guide, by=None):
         guide.status = GuideStatus.PUBLISHED
         guide.published_at = timezone.now()
         guide.save(update_fields=["status", "published_at"])
+        guide_pdf_refresh_later(guide=guide)
     return guide
 
 

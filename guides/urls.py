@@ -7,6 +7,11 @@ from guides import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("c/<slug:conference>/", views.conference, name="conference"),
+    path("c/<slug:conference>/exports/", views.conference_exports, name="conference_exports"),
+    path("c/<slug:conference>/exports/<int:pk>/", views.conference_export, name="conference_export"),
+    path("c/<slug:conference>/exports/<int:pk>/download.<str:kind>", views.conference_export_download,
+         name="conference_export_download"),
     path("c/<slug:conference>/<slug:committee>/", views.committee, name="committee"),
     path("c/<slug:conference>/<slug:committee>/guide/<int:pk>/", views.guide, name="guide"),
+    path("c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/", views.guide_pdf, name="guide_pdf"),
 ]

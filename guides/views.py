@@ -2,12 +2,16 @@
 
 import re
 
-from django.shortcuts import get_object_or_404, render
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import strip_tags
 
-from guides import queries
+from guides import exports, pdf, queries
+from guides.enums import ExportStatus
 from guides.models import Committee, Conference
 from guides.rendering import render_guide
+from guides.rules import is_organizer
 from mlmun.hooks import reader_delegation
 
 
@@ -23,7 +27,8 @@ def conference(request, conference):
     return render(
         request,
         "guides/conference.html",
-        {"conference": conference, "committees": committees, "visible_guides": {g.topic_id: g for g in guides}},
+        {"conference": conference, "committees": committees, "visible_guides": {g.topic_id: g for g in guides},
+         "is_organizer": is_organizer(request.user)},
     )
 
 
@@ -65,3 +70,50 @@ def guide(request, conference, committee, pk):
         "rendered": rendered,
         "mentions": delegation_mentions(rendered, delegation),
     })
+
+
+def guide_pdf(request, conference, committee, pk):
+    """The guide as PDF for everyone who may read it (drafts carry a DRAFT watermark)."""
+    guide = get_object_or_404(
+        queries.guides_visible_to(request.user).select_related("topic__committee__conference"),
+        pk=pk, topic__committee__slug=committee, topic__committee__conference__slug=conference,
+    )
+    return pdf_response(guide)
+
+
+def pdf_response(guide):
+    result = pdf.guide_pdf(guide)
+    return FileResponse(default_storage.open(result.name, "rb"), as_attachment=True,
+                        filename=pdf.guide_pdf_filename(guide), content_type="application/pdf")
+
+
+def organizer_conference(request, slug):
+    if not is_organizer(request.user):
+        raise Http404("No such page.")
+    return get_object_or_404(Conference, slug=slug)
+
+
+def conference_exports(request, conference):
+    """Organizers start a conference-wide export (or join the running one) and see past exports."""
+    conference = organizer_conference(request, conference)
+    if request.method == "POST":
+        export, _ = exports.conference_export_start(conference=conference, by=request.user)
+        return redirect("conference_export", conference.slug, export.pk)
+    return render(request, "guides/exports.html", {
+        "conference": conference, "exports": conference.exports.all()[:20],
+        "published": exports.published_guides_in_order(conference).count(),
+    })
+
+
+def conference_export(request, conference, pk):
+    conference = organizer_conference(request, conference)
+    export = get_object_or_404(conference.exports, pk=pk)
+    return render(request, "guides/export.html", {"conference": conference, "export": export})
+
+
+def conference_export_download(request, conference, pk, kind):
+    conference = organizer_conference(request, conference)
+    export = get_object_or_404(conference.exports, pk=pk, status=ExportStatus.DONE)
+    name = export.pdf_name if kind == "pdf" else export.zip_name
+    return FileResponse(default_storage.open(name, "rb"), as_attachment=True,
+                        filename=f"{conference.slug}-study-guides.{kind}")

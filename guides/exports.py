@@ -1,0 +1,109 @@
+"""Conference-wide export: every published guide as one PDF (cover, combined contents, each guide with its
+own contents and page numbers, an outline entry per guide) and as a ZIP of one PDF per guide.
+
+Guides are rendered one at a time (reusing cached PDFs) and merged, off the request path.
+"""
+
+import io
+import logging
+import zipfile
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from pypdf import PdfReader, PdfWriter
+
+from guides import pdf
+from guides.enums import ExportStatus, GuideStatus
+from guides.models import ConferenceExport, StudyGuide
+
+logger = logging.getLogger(__name__)
+
+
+def published_guides_in_order(conference):
+    return (
+        StudyGuide.objects.filter(topic__committee__conference=conference, status=GuideStatus.PUBLISHED)
+        .select_related("topic__committee__conference")
+        .prefetch_related("topic__committee__chairs")
+        .order_by("topic__committee__order", "topic__committee__name", "topic__order", "pk")
+    )
+
+
+def conference_export_start(*, conference, by):
+    """Starts an export, or joins the one already queued or running for this conference."""
+    from guides.tasks import run_conference_export
+
+    active = ConferenceExport.objects.filter(
+        conference=conference, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]
+    ).first()
+    if active:
+        return active, False
+    try:
+        with transaction.atomic():
+            export = ConferenceExport.objects.create(
+                conference=conference, requested_by=by, total=published_guides_in_order(conference).count()
+            )
+    except IntegrityError:  # another request started one a moment ago: join it
+        return ConferenceExport.objects.get(conference=conference, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]), False
+    transaction.on_commit(lambda: run_conference_export.enqueue(export.pk))
+    return export, True
+
+
+def _cover_pdf(conference, entries):
+    html = render_to_string("guides/print/conference.html", {"conference": conference, "entries": entries})
+    return pdf.html_to_pdf(html, stylesheets=[pdf.CSS(string=pdf._stylesheet_text())])
+
+
+def conference_export_run(*, export):
+    export.status = ExportStatus.RUNNING
+    export.save(update_fields=["status"])
+    guides = list(published_guides_in_order(export.conference))
+    export.total = len(guides)
+    export.save(update_fields=["total"])
+    rendered, failures = [], []
+    for guide in guides:
+        try:
+            result = pdf.guide_pdf(guide)
+            with default_storage.open(result.name, "rb") as handle:
+                pages = len(PdfReader(handle).pages)
+            rendered.append((guide, result.name, pages))
+        except Exception as error:  # one failed guide must not lose the others
+            logger.exception("Export of guide %s failed", guide.pk)
+            failures.append({"guide": str(guide), "committee": guide.topic.committee.abbreviation, "error": str(error)})
+        export.done += 1
+        export.save(update_fields=["done"])
+
+    # The cover and combined contents come first, so each guide's first page depends on their length:
+    # render once to count their pages, then again with the real numbers.
+    entries = [{"guide": guide, "committee": guide.topic.committee, "page": 0} for guide, _, _ in rendered]
+    cover_pages = len(PdfReader(io.BytesIO(_cover_pdf(export.conference, entries))).pages)
+    page = cover_pages + 1
+    for entry, (_, _, pages) in zip(entries, rendered, strict=True):
+        entry["page"] = page
+        page += pages
+    cover = _cover_pdf(export.conference, entries)
+
+    writer = PdfWriter()
+    writer.append(io.BytesIO(cover), import_outline=False)
+    for guide, name, _ in rendered:
+        with default_storage.open(name, "rb") as handle:
+            writer.append(io.BytesIO(handle.read()), outline_item=f"{guide.topic.committee.abbreviation}: {guide.title}")
+    writer.add_metadata({"/Title": f"Study guides — {export.conference}", "/Author": str(export.conference)})
+    merged = io.BytesIO()
+    writer.write(merged)
+    base = f"exports/{export.conference.slug}-{export.pk}"
+    export.pdf_name = default_storage.save(f"{base}.pdf", ContentFile(merged.getvalue()))
+
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for guide, name, _ in rendered:
+            with default_storage.open(name, "rb") as handle:
+                bundle.writestr(pdf.guide_pdf_filename(guide), handle.read())
+    export.zip_name = default_storage.save(f"{base}.zip", ContentFile(archive.getvalue()))
+    export.failures = failures
+    export.status = ExportStatus.DONE if rendered or not guides else ExportStatus.FAILED
+    export.finished_at = timezone.now()
+    export.save()
+    return export
