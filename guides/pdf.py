@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
@@ -53,7 +54,10 @@ class LocalOnlyURLFetcher(URLFetcher):
         static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
         if path.startswith(static_prefix):
             relative = path[len(static_prefix):]
-            found = finders.find(relative) or os.path.join(settings.STATIC_ROOT, relative)
+            try:
+                found = finders.find(relative) or os.path.join(settings.STATIC_ROOT, relative)
+            except SuspiciousFileOperation:
+                return None
             roots = [Path(settings.STATIC_ROOT).resolve(), *[Path(d).resolve() for d in settings.STATICFILES_DIRS]]
         elif path.startswith(settings.MEDIA_URL):
             found = os.path.join(settings.MEDIA_ROOT, path[len(settings.MEDIA_URL):])

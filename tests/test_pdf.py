@@ -1,0 +1,289 @@
+"""Study guides as print-quality PDF: structure read back from the PDF, safety, caching, conference export."""
+
+import http.server
+import io
+import threading
+import zipfile
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.urls import reverse
+from PIL import Image
+
+from guides import pdf
+from guides.citations import cited_keys
+from guides.exports import conference_export_run, conference_export_start
+from guides.models import ConferenceExport, Figure, Section, StudyGuide
+from guides.rendering import render_guide
+from guides.services import guide_publish, guide_record_edit
+from tests.pdf_reading import ReadPdf
+
+
+@pytest.fixture
+def demo(db, settings):
+    call_command("load_demo", stdout=io.StringIO())
+    return {g.topic.committee.slug: g for g in StudyGuide.objects.select_related("topic__committee__conference")}
+
+
+def read(guide):
+    result = pdf.guide_pdf(guide)
+    with default_storage.open(result.name, "rb") as handle:
+        return ReadPdf(handle.read())
+
+
+def citation_count(guide):
+    rendered = render_guide(guide)
+    bodies = [s.body for s in guide.sections.all()] + [p.description for p in guide.stakeholders.all()]
+    known = {e["key"] for e in rendered.bibliography}
+    return sum(1 for body in bodies for key in cited_keys(body) if key in known)
+
+
+@pytest.mark.parametrize("slug", ["ccpcj", "specon"])
+def test_guide_pdf_holds_every_part_and_its_structure_is_right(demo, slug):
+    guide = demo[slug]
+    rendered = render_guide(guide)
+    document = read(guide)
+    text = "\n".join(document.pages)
+    flat = " ".join(text.split()).replace("‐ ", "").replace("- ", "-")
+
+    for section in rendered.sections:
+        assert section.heading in flat
+    for term in rendered.key_terms:
+        assert term["term"] in flat
+    for party in rendered.stakeholders:
+        assert party["name"] in flat
+    for question in rendered.questions:
+        assert " ".join(question["text"].split()) in flat
+
+    # The outline follows the headings: the title, then every part in order.
+    parts = [s.heading for s in rendered.sections] + [
+        title for present, title in [(rendered.key_terms, "Key terms"), (rendered.stakeholders, "Major parties"),
+                                     (rendered.timeline, "Timeline of key events"), (rendered.questions, "Questions"),
+                                     (rendered.bibliography, "Works cited")] if present]
+    outline = document.outline()
+    assert [title for title, _ in outline] == [guide.title] + parts
+
+    # Each number in the contents is the page its heading is on (no display:flex trap turning them into 0).
+    printed = document.toc_numbers(2, parts)
+    assert printed == {title: page for title, page in outline[1:]}
+
+    # One real footnote per citation, numbered 1..n, each at the foot of its marker's page or the next.
+    calls, notes = document.footnotes()
+    count = citation_count(guide)
+    assert count > 0
+    assert [number for _, number in calls] == list(range(1, count + 1))
+    assert [number for _, number in notes] == list(range(1, count + 1))
+    for (call_page, number), (note_page, _) in zip(calls, notes, strict=True):
+        assert note_page in (call_page, call_page + 1), number
+
+    meta = document.reader.metadata
+    chairs = ", ".join(c.get_full_name() for c in guide.topic.committee.chairs.all())
+    assert (meta["/Title"], meta["/Author"], meta["/Creator"]) == (guide.title, chairs, "mlmun")
+    assert document.reader.trailer["/Root"]["/Lang"] == "en"
+    assert document.pages[-1].strip().endswith(f"Page {len(document.pages)} of {len(document.pages)}")
+
+
+def test_footnote_area_keeps_border_without_padding():
+    # A border together with padding on @footnote makes WeasyPrint 70 drop footnotes silently.
+    css = pdf._stylesheet_text()
+    rule = css[css.index("@footnote"):css.index("}", css.index("@footnote"))]
+    assert "border" in rule and "padding" not in rule
+
+
+def test_draft_is_watermarked_and_published_is_not(demo):
+    guide = demo["hrc"]
+    assert "DRAFT" not in read(guide).pages[0]
+    guide.status = "draft"
+    guide.save()
+    assert "DRAFT" in read(guide).pages[0]
+
+
+def test_unchanged_guide_is_served_from_cache_and_an_edit_renders_once(demo):
+    guide = demo["ga3"]
+    first = pdf.guide_pdf(guide)
+    assert first.rendered is True
+    assert pdf.guide_pdf(guide).rendered is False
+    Section.objects.filter(guide=guide, order=1).update(body="Edited introduction.")
+    guide_record_edit(guide=guide, by=None)
+    after_edit = pdf.guide_pdf(guide)
+    assert (after_edit.rendered, after_edit.name != first.name) == (True, True)
+    assert pdf.guide_pdf(guide).rendered is False
+
+
+class CountingHandler(http.server.BaseHTTPRequestHandler):
+    requests = []
+
+    def do_GET(self):
+        CountingHandler.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/css")
+        self.end_headers()
+        self.wfile.write(b"body { color: red }")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def http_server():
+    CountingHandler.requests = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), CountingHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_export_fetches_nothing_from_outside(demo, http_server):
+    guide = demo["hrc"]
+    Section.objects.filter(guide=guide, order=1).update(body=(
+        f"![chart]({http_server}/chart.png)\n\n"
+        f'<link rel="stylesheet" href="{http_server}/style.css">\n\n'
+        f'<a rel="attachment" href="{http_server}/secret.txt">attachment</a>\n\n'
+        f"[link]({http_server}/page)"
+    ))
+    guide_record_edit(guide=guide, by=None)
+    document = read(guide)
+    assert "General information" in document.pages[2] or "General information" in "".join(document.pages)
+    assert CountingHandler.requests == []
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:9/x.css", "https://example.org/x.png", "file:///etc/passwd",
+    "https://mlmun.invalid/static/../../../../etc/passwd", "https://mlmun.invalid/media/../mlmun/settings.py",
+])
+def test_url_fetcher_refuses_everything_but_our_files(url, http_server):
+    fetcher = pdf.LocalOnlyURLFetcher()
+    with pytest.raises(ValueError, match="fetches no URL outside"):
+        fetcher.fetch(url.replace("http://127.0.0.1:9", http_server))
+    assert CountingHandler.requests == []
+
+
+def test_url_fetcher_is_a_urlfetcher_subclass_serving_our_static_and_media(settings, tmp_path):
+    from weasyprint.urls import URLFetcher
+
+    fetcher = pdf.LocalOnlyURLFetcher()
+    assert isinstance(fetcher, URLFetcher)  # WeasyPrint 70 fails with a plain function
+    assert b"@page" in fetcher.fetch("https://mlmun.invalid/static/css/print-guide.css").read()
+
+
+def test_figure_image_from_media_is_embedded(demo, settings):
+    guide = demo["hrc"]
+    image = io.BytesIO()
+    Image.new("RGB", (40, 20), "steelblue").save(image, "PNG")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    Figure.objects.create(guide=guide, image=SimpleUploadedFile("chart.png", image.getvalue()), caption="A chart",
+                          alt_text="Blue rectangle", section=guide.sections.first())
+    guide_record_edit(guide=guide, by=None)
+    document = read(guide)
+    # WeasyPrint shares one resource dictionary between pages, so pypdf lists the same image on each.
+    images = {(image.name, image.image.size) for page in document.reader.pages for image in page.images}
+    assert [size for _, size in images] == [(40, 20)]
+    assert "A chart" in "".join(document.pages)
+
+
+def test_who_may_download(client, world):
+    from tests.conftest import make_committee, make_conference
+    from tests.test_reader import make_delegate
+
+    guide = world["guide_a"]
+    guide_publish(guide=guide)
+    url = reverse("guide_pdf", args=["demo", "ga1", guide.pk])
+    assert client.get(url).status_code == 404  # anonymous, members-only conference
+    elsewhere = make_conference("elsewhere")
+    client.force_login(make_delegate("far", elsewhere, make_committee(elsewhere, "SC"), "FR"))
+    assert client.get(url).status_code == 404
+    client.force_login(make_delegate("near", world["conference"], world["committee_b"], "NG"))
+    response = client.get(url)
+    assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
+    assert b"".join(response.streaming_content)[:5] == b"%PDF-"
+    response.close()
+    client.force_login(world["chair_b"])
+    own_draft = client.get(reverse("guide_pdf", args=["demo", "ga2", world["guide_b"].pk]))
+    assert own_draft.status_code == 200
+    own_draft.close()
+
+
+def test_chair_downloads_draft_from_admin_and_not_others(client, world):
+    client.force_login(world["chair_a"])
+    own = client.get(reverse("admin:guides_studyguide_pdf", args=[world["guide_a"].pk]))
+    assert own.status_code == 200
+    assert "DRAFT" in ReadPdf(b"".join(own.streaming_content)).pages[0]
+    own.close()
+    assert client.get(reverse("admin:guides_studyguide_pdf", args=[world["guide_b"].pk])).status_code == 404
+
+
+def test_publishing_renders_the_pdf_in_the_background(world, settings, django_capture_on_commit_callbacks):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    guide = world["guide_a"]
+    with django_capture_on_commit_callbacks(execute=True):
+        guide_publish(guide=guide)
+    assert pdf.guide_pdf(guide).rendered is False  # already made by the task
+
+
+def test_conference_export_holds_every_published_guide_in_committee_order(demo):
+    conference = demo["ga3"].topic.committee.conference
+    export, started = conference_export_start(conference=conference, by=None)
+    joined, started_again = conference_export_start(conference=conference, by=None)
+    assert (started, started_again, joined.pk) == (True, False, export.pk)
+    conference_export_run(export=export)
+    export.refresh_from_db()
+    assert (export.status, export.done, export.total, export.failures) == ("done", 5, 5, [])
+
+    with default_storage.open(export.pdf_name, "rb") as handle:
+        merged = ReadPdf(handle.read())
+    guides = sorted(demo.values(), key=lambda g: g.topic.committee.order)
+    top = [(title, page) for title, page in merged.outline() if ": " in title and title.split(": ")[0].isupper()]
+    assert [title for title, _ in top] == [f"{g.topic.committee.abbreviation}: {g.title}" for g in guides]
+    # The combined contents (page 2) prints each guide's first page, and that page is the guide's cover.
+    contents = " ".join(merged.pages[1].split()).replace("‐ ", "")
+    for (_, page), guide in zip(top, guides, strict=True):
+        assert f"{guide.topic.committee.abbreviation} {guide.title} {page}" in contents
+        assert guide.topic.committee.name in merged.pages[page - 1]
+    with default_storage.open(export.zip_name, "rb") as handle:
+        names = zipfile.ZipFile(handle).namelist()
+    assert names == [pdf.guide_pdf_filename(g) for g in guides]
+
+
+def test_failed_guide_is_reported_by_name_and_the_others_are_kept(demo, monkeypatch):
+    import weasyprint
+
+    conference = demo["ga3"].topic.committee.conference
+    write_pdf = weasyprint.Document.write_pdf
+
+    def fail_for_hrc(document, *args, **kwargs):  # WeasyPrint (not our code) fails on one guide
+        if document.metadata.title == "Combating trafficking in human beings":
+            raise RuntimeError("layout failed")
+        return write_pdf(document, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.Document, "write_pdf", fail_for_hrc)
+    export, _ = conference_export_start(conference=conference, by=None)
+    conference_export_run(export=export)
+    export.refresh_from_db()
+    assert export.status == "done"
+    assert export.failures == [{"committee": "HRC", "guide": "Combating trafficking in human beings", "error": "layout failed"}]
+    with default_storage.open(export.zip_name, "rb") as handle:
+        assert len(zipfile.ZipFile(handle).namelist()) == 4
+
+
+def test_export_pages_answer_404_to_non_organizers(client, demo):
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    url = reverse("conference_exports", args=["demo"])
+    for user in (None, users.get(username="amy.lie"), users.get(username="delegate.usa")):
+        client.logout()
+        if user:
+            client.force_login(user)
+        assert client.get(url).status_code == 404
+        assert client.post(url).status_code == 404
+    assert ConferenceExport.objects.count() == 0
+    client.force_login(users.get(username="organizer"))
+    response = client.post(url)
+    export = ConferenceExport.objects.get()
+    assert response["Location"] == reverse("conference_export", args=["demo", export.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Queued: 0 of 5 guides done." in page
