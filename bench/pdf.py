@@ -1,0 +1,130 @@
+"""PDF benchmark (prints its figures; temporary SQLite database and media folder).
+
+- the largest demo guide, cold (rendered) and cached (served from storage); target cached < 50 ms
+- our export against WeasyPrint alone on the same HTML; target overhead < 10 %
+- a generated 40-guide conference exported cold and with every guide cached (target < 5 s), and peak memory
+
+Run: .venv/bin/python bench/pdf.py
+"""
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+tmp = tempfile.mkdtemp(prefix="mlmun-bench-")
+os.environ.update({
+    "DJANGO_SETTINGS_MODULE": "mlmun.settings", "SECRET_KEY": "bench", "DEBUG": "0",
+    "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3", "MEDIA_ROOT": f"{tmp}/media",
+})
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.files.storage import default_storage  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from weasyprint import CSS, HTML  # noqa: E402
+
+from guides import pdf  # noqa: E402
+from guides.exports import conference_export_run, conference_export_start  # noqa: E402
+from guides.models import Committee, Conference, StudyGuide, Topic  # noqa: E402
+from guides.rendering import render_guide  # noqa: E402
+from guides.services import guide_publish  # noqa: E402
+
+RUNS = 5
+
+
+def median_ms(function, runs=RUNS, before=None):
+    timings = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        function()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings) * 1000
+
+
+def forget(guide):
+    for name in default_storage.listdir(f"pdf-cache/guides/{guide.pk}")[1]:
+        default_storage.delete(f"pdf-cache/guides/{guide.pk}/{name}")
+
+
+def copy_guide(guide, committee):
+    topic = Topic.objects.create(committee=committee, title=guide.title, order=1)
+    new = StudyGuide.objects.create(topic=topic)
+    mapping = {}
+    for source in guide.sources.all():
+        old = source.pk
+        source.pk, source.guide = None, new
+        source.save()
+        mapping[old] = source
+    for related in ("sections", "stakeholders", "questions"):
+        for part in getattr(guide, related).all():
+            part.pk, part.guide = None, new
+            part.save()
+    for part in list(guide.key_terms.all()) + list(guide.timeline_events.all()):
+        part.pk, part.guide, part.source = None, new, mapping.get(part.source_id)
+        part.save()
+    guide_publish(guide=new)
+    return new
+
+
+def main():
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+    guides = list(StudyGuide.objects.select_related("topic__committee__conference"))
+    largest = max(guides, key=lambda g: sum(len(s.body) for s in g.sections.all()) + 300 * g.sources.count())
+    pdf.guide_pdf(largest)  # warm imports, fonts and the render cache
+
+    cold = median_ms(lambda: pdf.guide_pdf(largest), before=lambda: forget(largest))
+    cached = median_ms(lambda: pdf.guide_pdf(largest), runs=20)
+    html = pdf.guide_print_html(largest, render_guide(largest), draft=False)
+    css = pdf._stylesheet_text()
+    alone = median_ms(lambda: HTML(string=html, base_url=pdf.LOCAL_BASE).write_pdf(stylesheets=[CSS(string=css)]))
+    print(f"Largest demo guide ({largest.topic.committee.abbreviation}, {largest.sections.count()} sections, "
+          f"{largest.sources.count()} sources), median of {RUNS}:")
+    print(f"  our export, cold    {cold:8.1f} ms")
+    print(f"  our export, cached  {cached:8.1f} ms   (target < 50 ms)")
+    print(f"  WeasyPrint alone    {alone:8.1f} ms   -> our overhead {100 * (cold - alone) / alone:+.1f} % (target < 10 %)")
+
+    conference = Conference.objects.create(name="Bench Conference", year=2027, slug="bench",
+                                           starts_on="2027-03-01", ends_on="2027-03-03")
+    for number in range(40):
+        committee = Committee.objects.create(conference=conference, name=f"Committee {number + 1}",
+                                             abbreviation=f"C{number + 1:02d}", slug=f"c{number + 1:02d}", order=number)
+        copy_guide(guides[number % len(guides)], committee)
+
+    def export():
+        run, _ = conference_export_start(conference=conference, by=None)
+        conference_export_run(export=run)
+        return run
+
+    start = time.perf_counter()
+    first = export()
+    cold_conference = time.perf_counter() - start
+    start = time.perf_counter()
+    second = export()
+    cached_conference = time.perf_counter() - start
+    tracemalloc.start()  # a third run, traced, for memory only (tracing slows it down)
+    export()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    size = default_storage.size(second.pdf_name) / 1e6
+    print(f"Generated conference of 40 guides ({first.done} done, {len(first.failures)} failed, {size:.1f} MB PDF):")
+    print(f"  cold (every guide rendered)   {cold_conference:6.1f} s")
+    print(f"  every guide cached            {cached_conference:6.1f} s   (target < 5 s)")
+    print(f"  peak Python memory (cached run, tracemalloc) {peak / 1e6:.0f} MB; "
+          f"process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
