@@ -152,6 +152,7 @@ def demo_load(*, with_passwords):
     organizer.is_staff = True
     organizer.save(update_fields=["is_staff"])
     organizer.groups.add(roles_sync()[0])
+    conference.organizers.add(organizer)
     accounts.append((organizer.username, "organizer"))
 
     committees = {}

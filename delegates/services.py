@@ -102,3 +102,58 @@ def bookmark_add(*, user, guide, target, target_id):
 
 def bookmark_delete(*, bookmark):
     bookmark.delete()
+
+
+def invitation_link(user):
+    """A one-time link to choose a password (Django's reset token: it expires and dies once used)."""
+    from django.conf import settings
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    path = reverse("password_reset_confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),
+                                                   default_token_generator.make_token(user)])
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def invitations_send(*, users, conference, role):
+    """One email per user with a set-password link (or, if they already have a password, a log-in link)."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage, get_connection
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    messages = []
+    for user in users:
+        body = render_to_string("delegates/invitation_email.txt", {
+            "user": user, "conference": conference, "role": role,
+            "link": invitation_link(user) if not user.has_usable_password() else None,
+            "login": settings.SITE_URL.rstrip("/") + reverse("login"),
+        })
+        messages.append(EmailMessage(f"You are invited to {conference} on mlmun", body, to=[user.email]))
+    if messages:
+        get_connection().send_messages(messages)
+    return len(messages)
+
+
+def chair_invite(*, committee, email, name, by=None):
+    """Adds a chair to a committee by email: the account is reused or created, and invited."""
+    from django.contrib.auth import get_user_model
+
+    from guides.services import chair_grant_access
+
+    User = get_user_model()
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    created = user is None
+    if created:
+        first, _, last = name.strip().partition(" ")
+        user = User(username=email[:150], email=email, first_name=first[:150], last_name=last[:150])
+        user.set_unusable_password()
+        user.save()
+    committee.chairs.add(user)
+    chair_grant_access(user=user)
+    transaction.on_commit(lambda: invitations_send(
+        users=[user], conference=committee.conference, role=f"chair of the {committee.name}"))
+    return user, created

@@ -12,4 +12,9 @@ urlpatterns = [
     path("api/annotations/<int:pk>/", views.annotation_detail, name="api_annotation"),
     path("api/guides/<int:guide_pk>/bookmarks/", views.guide_bookmarks, name="api_guide_bookmarks"),
     path("api/bookmarks/<int:pk>/", views.bookmark_detail, name="api_bookmark"),
+    path("c/<slug:conference>/organize/", views.organizer_dashboard, name="organizer_dashboard"),
+    path("c/<slug:conference>/organize/roster/", views.organizer_roster, name="organizer_roster"),
+    path("c/<slug:conference>/organize/roster/template.csv", views.organizer_roster_template, name="organizer_roster_template"),
+    path("c/<slug:conference>/organize/chairs/", views.organizer_chairs, name="organizer_chairs"),
+    path("c/<slug:conference>/organize/delegations/", views.organizer_matrix, name="organizer_matrix"),
 ]

@@ -2,14 +2,20 @@
 
 import json
 
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from delegates import exports
 from delegates.enums import AnnotationLabel
+from delegates.forms import ChairInviteForm, RosterUploadForm
+from delegates.models import DelegateProfile
 from delegates.queries import annotations_of, bookmarks_of
 from delegates.services import (
     annotation_create,
@@ -17,8 +23,12 @@ from delegates.services import (
     annotation_update,
     bookmark_add,
     bookmark_delete,
+    chair_invite,
+    invitations_send,
 )
+from delegates.roster import COLUMNS, TEMPLATE, import_roster, read_roster
 from guides import queries
+from guides.models import Topic
 
 
 @login_required
@@ -165,3 +175,87 @@ def notes_export(request, fmt):
     else:
         raise Http404("Unknown format.")
     return response
+
+
+# Organizer pages: one conference at a time, 404 for anyone who does not organize it.
+
+def _organized(request, slug):
+    from guides.views import organizer_conference
+
+    return organizer_conference(request, slug)
+
+
+def organizer_dashboard(request, conference):
+    conference = _organized(request, conference)
+    committees = list(
+        conference.committees.prefetch_related("chairs", Prefetch("topics", queryset=Topic.objects.select_related("guide")))
+        .annotate(delegate_count=Count("delegate_profiles"))
+    )
+    not_logged_in = (
+        DelegateProfile.objects.filter(conference=conference, user__last_login__isnull=True)
+        .select_related("user", "committee", "delegation").order_by("committee__order", "user__last_name")
+    )
+    chairs_not_logged_in = get_user_model().objects.filter(
+        chaired_committees__conference=conference, last_login__isnull=True).distinct()
+    return render(request, "delegates/organizer/dashboard.html", {
+        "conference": conference, "committees": committees, "not_logged_in": not_logged_in,
+        "chairs_not_logged_in": chairs_not_logged_in,
+        "delegates": DelegateProfile.objects.filter(conference=conference).count(),
+    })
+
+
+def organizer_roster(request, conference):
+    conference = _organized(request, conference)
+    errors, result = [], None
+    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        check = read_roster(form.cleaned_data["file"].read(), conference)
+        if check.ok:
+            result = import_roster(check, conference)
+            invitations_send(users=result.invited, conference=conference, role="a delegate")
+            messages.success(request, (
+                f"Roster imported: {result.created} new, {result.updated} updated, {result.unchanged} unchanged; "
+                f"{len(result.invited)} invitation(s) sent."))
+            return redirect("organizer_dashboard", conference.slug)
+        errors = check.errors
+    return render(request, "delegates/organizer/roster.html", {
+        "conference": conference, "form": form, "errors": errors, "columns": COLUMNS,
+        "committees": conference.committees.all(),
+    })
+
+
+def organizer_roster_template(request, conference):
+    conference = _organized(request, conference)
+    response = HttpResponse(TEMPLATE, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{conference.slug}-roster-template.csv"'
+    return response
+
+
+def organizer_chairs(request, conference):
+    conference = _organized(request, conference)
+    form = ChairInviteForm(request.POST or None, conference=conference)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user, created = chair_invite(committee=form.cleaned_data["committee"], email=form.cleaned_data["email"],
+                                         name=form.cleaned_data["name"], by=request.user)
+        messages.success(request, f"{user.email} {'invited' if created else 'added'} as chair of "
+                                  f"{form.cleaned_data['committee'].abbreviation}.")
+        return redirect("organizer_chairs", conference.slug)
+    committees = conference.committees.prefetch_related("chairs")
+    return render(request, "delegates/organizer/chairs.html", {
+        "conference": conference, "form": form, "committees": committees})
+
+
+def organizer_matrix(request, conference):
+    """The country matrix: which delegation sits in which committee."""
+    conference = _organized(request, conference)
+    committees = list(conference.committees.all())
+    seats = {}
+    for profile in DelegateProfile.objects.filter(conference=conference).select_related("user"):
+        seats.setdefault((profile.delegation_id, profile.committee_id), []).append(profile.user)
+    rows = [
+        {"delegation": delegation, "cells": [seats.get((delegation.pk, c.pk), []) for c in committees]}
+        for delegation in sorted(conference.delegations.all(), key=lambda d: d.name)
+    ]
+    return render(request, "delegates/organizer/matrix.html", {
+        "conference": conference, "committees": committees, "rows": rows})

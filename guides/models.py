@@ -73,6 +73,10 @@ class Conference(models.Model):
     guides_public = models.BooleanField(
         default=False, help_text="Published guides are readable by anyone, not only the conference's members."
     )
+    organizers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="organized_conferences",
+        help_text="They see the organizer dashboard, import the roster, invite chairs and export guides.",
+    )
 
     class Meta:
         ordering = ["-starts_on", "name"]

@@ -23,3 +23,10 @@ def is_committee_chair(user, committee):
 
 def can_edit_guide(user, guide):
     return is_organizer(user) or is_committee_chair(user, guide.topic.committee)
+
+
+def is_conference_organizer(user, conference):
+    """Organizer pages of a conference (dashboard, roster, invitations, exports) are for its organizers."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or conference.organizers.filter(pk=user.pk).exists()

@@ -11,7 +11,7 @@ from guides import exports, pdf, queries
 from guides.enums import ExportStatus
 from guides.models import Committee, Conference
 from guides.rendering import render_guide
-from guides.rules import is_organizer
+from guides.rules import is_conference_organizer
 from mlmun.hooks import reader_delegation
 
 
@@ -28,7 +28,7 @@ def conference(request, conference):
         request,
         "guides/conference.html",
         {"conference": conference, "committees": committees, "visible_guides": {g.topic_id: g for g in guides},
-         "is_organizer": is_organizer(request.user)},
+         "is_organizer": is_conference_organizer(request.user, conference)},
     )
 
 
@@ -88,9 +88,11 @@ def pdf_response(guide):
 
 
 def organizer_conference(request, slug):
-    if not is_organizer(request.user):
+    """The conference, if the user organizes it; 404 otherwise (do not reveal organizer pages)."""
+    conference = get_object_or_404(Conference, slug=slug)
+    if not is_conference_organizer(request.user, conference):
         raise Http404("No such page.")
-    return get_object_or_404(Conference, slug=slug)
+    return conference
 
 
 def conference_exports(request, conference):

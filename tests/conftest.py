@@ -73,6 +73,7 @@ def world(db, organizer):
     chair_a = make_user("chair-a", first="Ada", last="Chair")
     chair_b = make_user("chair-b", first="Bo", last="Chair")
     conference = make_conference("demo")
+    conference.organizers.add(organizer)
     committee_a = make_committee(conference, "GA1", chairs=[chair_a])
     committee_b = make_committee(conference, "GA2", chairs=[chair_b])
     guide_a = make_guide(committee_a, "Topic A", sections=[("Intro A", "Text A [@src-a]")], sources=["src-a"])

@@ -1,0 +1,27 @@
+"""Organizer forms (rendered with django-crispy-forms, bootstrap5 pack)."""
+
+from django import forms
+
+from delegates.roster import MAX_BYTES
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(label="Roster (CSV)", help_text="UTF-8 CSV with the columns name, email, committee, delegation.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError("Upload a .csv file.")
+        return upload
+
+
+class ChairInviteForm(forms.Form):
+    committee = forms.ModelChoiceField(queryset=None)
+    name = forms.CharField(max_length=150)
+    email = forms.EmailField()
+
+    def __init__(self, *args, conference, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = conference.committees.all()

@@ -1,0 +1,186 @@
+"""Delegate roster import: a CSV validated whole before anything is written, then imported in one transaction.
+
+Columns: name, email, committee, delegation. The committee is its abbreviation (or slug); the delegation is
+a member state's ISO 3166 alpha-2 code (NG) or an organisation's name (ECPAT International).
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+import pycountry
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from delegates.models import DelegateProfile, Delegation
+
+COLUMNS = ["name", "email", "committee", "delegation"]
+TEMPLATE = "name,email,committee,delegation\nNgozi Adeyemi,ngozi@example.org,GA3,NG\nDana Reyes,dana@example.org,CCPCJ,ECPAT International\n"
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 10000
+_SEPARATORS = (";", "/", "|", " & ", " and ")
+
+
+@dataclass
+class RosterRow:
+    line: int
+    name: str
+    email: str
+    committee: object
+    iso_code: str
+    organisation: str
+
+
+@dataclass
+class RosterCheck:
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # [(line, message)]
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+@dataclass
+class RosterResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    invited: list = field(default_factory=list)  # users who need an invitation
+
+
+def _delegation(value):
+    """(iso_code, organisation, error)."""
+    value = " ".join(value.split())
+    if any(separator in value for separator in _SEPARATORS):
+        parts = [p for p in value.replace(" and ", ";").replace(" & ", ";").replace("/", ";").replace("|", ";").split(";") if p.strip()]
+        if len(parts) > 1:
+            return "", "", f"two delegations in one seat (“{value}”): give one delegation per row"
+    if len(value) == 2 and value.isalpha():
+        code = value.upper()
+        if pycountry.countries.get(alpha_2=code) is None:
+            return "", "", f"unknown country code “{value}”"
+        return code, "", None
+    if len(value) < 3:
+        return "", "", "the delegation must be an ISO country code (e.g. NG) or an organisation's name"
+    return "", value[:200], None
+
+
+def read_roster(data, conference):
+    """Parses and validates every row; returns a RosterCheck (errors carry the file's line numbers)."""
+    check = RosterCheck()
+    if len(data) > MAX_BYTES:
+        check.errors.append((0, f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB."))
+        return check
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        check.errors.append((0, "The file is not UTF-8 text; save it as CSV UTF-8."))
+        return check
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text.strip() else ",", delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    header = next(reader, None)
+    if header is None or [h.strip().lower() for h in header] != COLUMNS:
+        check.errors.append((1, f"The first line must be the header: {','.join(COLUMNS)}"))
+        return check
+
+    committees = {}
+    for committee in conference.committees.all():
+        committees[committee.abbreviation.lower()] = committee
+        committees[committee.slug.lower()] = committee
+    seen_emails = {}
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(check.rows) + len(check.errors) >= MAX_ROWS:
+            check.errors.append((line, f"More than {MAX_ROWS} rows; split the file."))
+            break
+        if len(row) != len(COLUMNS):
+            check.errors.append((line, f"expected {len(COLUMNS)} columns, found {len(row)}"))
+            continue
+        name, email, committee_name, delegation = (cell.strip() for cell in row)
+        problems = []
+        if not name:
+            problems.append("the name is missing")
+        email = email.lower()
+        try:
+            validate_email(email)
+        except ValidationError:
+            problems.append(f"“{email}” is not a valid email address")
+        else:
+            if email in seen_emails:
+                problems.append(f"duplicate: {email} is already on line {seen_emails[email]}")
+            else:
+                seen_emails[email] = line
+        committee = committees.get(committee_name.lower())
+        if committee is None:
+            problems.append(f"unknown committee “{committee_name}”")
+        iso_code, organisation, delegation_error = _delegation(delegation)
+        if delegation_error:
+            problems.append(delegation_error)
+        if problems:
+            check.errors.append((line, "; ".join(problems)))
+        else:
+            check.rows.append(RosterRow(line, name[:150], email, committee, iso_code, organisation))
+    if not check.rows and not check.errors:
+        check.errors.append((2, "The file has no delegates."))
+    return check
+
+
+def _split_name(name):
+    first, _, last = name.partition(" ")
+    return first[:150], last[:150]
+
+
+@transaction.atomic
+def import_roster(check, conference):
+    """Writes a validated roster: people, delegations and seats. Importing the same file again changes nothing."""
+    assert check.ok, "import only a roster without errors"
+    User = get_user_model()
+    result = RosterResult()
+    users = {u.email.lower(): u for u in User.objects.filter(email__in=[r.email for r in check.rows])}
+    delegations = {(d.iso_code, d.organisation.lower()): d for d in conference.delegations.all()}
+    profiles = {p.user_id: p for p in DelegateProfile.objects.filter(conference=conference)}
+
+    new_users = []
+    for row in check.rows:
+        if row.email not in users:
+            first, last = _split_name(row.name)
+            user = User(username=row.email[:150], email=row.email, first_name=first, last_name=last)
+            user.set_unusable_password()
+            new_users.append(user)
+            users[row.email] = user
+    User.objects.bulk_create(new_users)
+    if new_users:  # bulk_create sets primary keys on PostgreSQL and SQLite ≥ 3.35
+        users.update({u.email.lower(): u for u in User.objects.filter(email__in=[u.email for u in new_users])})
+
+    new_profiles, changed_profiles = [], []
+    for row in check.rows:
+        key = (row.iso_code, row.organisation.lower())
+        if key not in delegations:
+            delegations[key] = Delegation.objects.create(
+                conference=conference, iso_code=row.iso_code, organisation=row.organisation
+            )
+        delegation, user = delegations[key], users[row.email]
+        profile = profiles.get(user.pk)
+        if profile is None:
+            new_profiles.append(DelegateProfile(user=user, conference=conference, committee=row.committee,
+                                                delegation=delegation))
+            result.created += 1
+            if not user.has_usable_password() and user.last_login is None:
+                result.invited.append(user)
+        elif (profile.committee_id, profile.delegation_id) != (row.committee.pk, delegation.pk):
+            profile.committee, profile.delegation = row.committee, delegation
+            changed_profiles.append(profile)
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    DelegateProfile.objects.bulk_create(new_profiles)
+    DelegateProfile.objects.bulk_update(changed_profiles, ["committee", "delegation"])
+    return result
