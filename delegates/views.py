@@ -17,6 +17,7 @@ from delegates.enums import AnnotationLabel
 from delegates.forms import ChairInviteForm, RosterUploadForm
 from delegates.models import DelegateProfile
 from delegates.queries import annotations_of, bookmarks_of
+from delegates.roster import COLUMNS, TEMPLATE, import_roster, read_roster
 from delegates.services import (
     annotation_create,
     annotation_delete,
@@ -26,7 +27,6 @@ from delegates.services import (
     chair_invite,
     invitations_send,
 )
-from delegates.roster import COLUMNS, TEMPLATE, import_roster, read_roster
 from guides import queries
 from guides.models import Topic
 
