@@ -13,15 +13,6 @@ def committees_chaired_by(user):
     return Committee.objects.filter(chairs=user)
 
 
-def conferences_of(user):
-    """Conferences the user belongs to: as organizer (all), chair or delegate."""
-    if is_organizer(user):
-        return Conference.objects.all()
-    if not user.is_authenticated:
-        return Conference.objects.none()
-    return Conference.objects.filter(Q(committees__chairs=user) | Q(delegate_profiles__user=user)).distinct()
-
-
 def conferences_editable_by(user):
     if is_organizer(user):
         return Conference.objects.all()
