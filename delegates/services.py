@@ -11,6 +11,14 @@ from delegates.models import Annotation, Bookmark
 from guides.rendering import render_guide
 
 MAX_QUOTE = 5000
+MAX_NOTE = 10000
+
+
+def _check_note(note, label):
+    if label not in AnnotationLabel.values:
+        raise ValidationError(f"Unknown label “{label}”.")
+    if len(note) > MAX_NOTE:
+        raise ValidationError(f"A note may be at most {MAX_NOTE} characters (this one has {len(note)}).")
 
 
 def _section_texts(guide):
@@ -19,8 +27,7 @@ def _section_texts(guide):
 
 def annotation_create(*, user, guide, section_id, start, end, exact, note="", label=""):
     """A highlight on guide's section; start/end in code points of the section's plain text."""
-    if label not in AnnotationLabel.values:
-        raise ValidationError(f"Unknown label “{label}”.")
+    _check_note(note, label)
     rendered = render_guide(guide)
     section = next((s for s in rendered.sections if s.pk == section_id), None)
     if section is None:
@@ -42,8 +49,7 @@ def annotation_create(*, user, guide, section_id, start, end, exact, note="", la
 
 
 def annotation_update(*, annotation, note, label):
-    if label not in AnnotationLabel.values:
-        raise ValidationError(f"Unknown label “{label}”.")
+    _check_note(note, label)
     annotation.note = note.strip()
     annotation.label = label
     annotation.save(update_fields=["note", "label", "updated_at"])

@@ -346,8 +346,9 @@ class Question(models.Model):
 
 def validate_image_size(upload):
     if upload.size > settings.FIGURE_MAX_BYTES:
-        limit = settings.FIGURE_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(f"The image is {upload.size // 1024} KB; figures may be at most {limit} MB.")
+        raise ValidationError(
+            f"The image is {upload.size / 1024:.0f} KB; figures may be at most {settings.FIGURE_MAX_BYTES / 1024:.0f} KB."
+        )
 
 
 class Figure(models.Model):

@@ -259,3 +259,13 @@ def test_exports_hold_only_the_users_own_notes(client, guide, delegate, world):
     client.force_login(make_delegate("nosy", world["conference"], world["committee_a"], "FR"))
     assert "private thought" not in client.get(reverse("notes_export", args=["md"])).content.decode()
     assert client.get(reverse("notes_export", args=["jsonld"])).json()["items"] == []
+
+
+def test_overlong_note_and_unknown_label_are_refused(client, guide, delegate):
+    client.force_login(delegate)
+    url = reverse("api_guide_annotations", args=[guide.pk])
+    response = post_json(client, url, payload(guide, "Debt", note="x" * 10001))
+    assert response.json() == {"error": "A note may be at most 10000 characters (this one has 10001)."}
+    response = post_json(client, url, payload(guide, "Debt", label="gossip"))
+    assert response.json() == {"error": "Unknown label “gossip”."}
+    assert Annotation.objects.count() == 0

@@ -123,3 +123,41 @@ def test_published_guide_needs_publication_time(guide):
 def test_unknown_status_is_refused(guide):
     message = refused(lambda: StudyGuide.objects.filter(pk=guide.pk).update(status="archived", published_at=guide.created_at))
     assert "guide_status_valid" in message
+
+
+def _upload(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="image/png")
+
+
+def _png(width=10, height=10):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_figure_upload_must_be_a_real_image_of_an_allowed_type_and_size(guide, settings):
+    # The admin's figure form is a ModelForm: Pillow checks the content, the model checks type and size.
+    from django.forms import modelform_factory
+
+    FigureForm = modelform_factory(Figure, fields=["image", "caption", "alt_text"])
+
+    def errors(upload):
+        form = FigureForm(data={"caption": "c", "alt_text": "a"}, files={"image": upload}, instance=Figure(guide=guide))
+        return form.errors.get("image", [])
+
+    assert errors(_upload("chart.png", b"<script>alert(1)</script>")) == [
+        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."]
+    assert errors(_upload("chart.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")) == [
+        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."]
+    assert errors(_upload("chart.bmp", _png())) == [
+        "File extension “bmp” is not allowed. Allowed extensions are: png, jpg, jpeg, gif, webp."]
+    settings.FIGURE_MAX_BYTES = 100
+    assert errors(_upload("chart.png", _png(200, 200))) == ["The image is 1 KB; figures may be at most 0 KB."]
+    settings.FIGURE_MAX_BYTES = 5 * 1024 * 1024
+    assert errors(_upload("chart.png", _png())) == []
