@@ -5,6 +5,11 @@ import pycountry
 from delegates.models import Annotation, Bookmark, DelegateProfile
 
 
+def delegate_conference_ids(user):
+    """The conferences the user is a delegate of (for guides.queries, through mlmun.hooks)."""
+    return DelegateProfile.objects.filter(user=user).values("conference_id")
+
+
 def delegation_of(user, conference):
     """The user's delegation in this conference as plain data, with the names a text may use for it."""
     profile = (

@@ -5,6 +5,7 @@ from django.db.models import Q
 from guides.enums import GuideStatus
 from guides.models import Committee, Conference, StudyGuide, Topic
 from guides.rules import is_organizer
+from mlmun.hooks import delegate_conferences
 
 
 def committees_chaired_by(user):
@@ -48,7 +49,7 @@ def guides_visible_to(user):
     rule = published & Q(topic__committee__conference__guides_public=True)
     if user.is_authenticated and user.is_active:
         member_of = Conference.objects.filter(
-            Q(committees__chairs=user) | Q(delegate_profiles__user=user)
+            Q(committees__chairs=user) | Q(pk__in=delegate_conferences(user))
         ).values("pk")
         rule |= published & Q(topic__committee__conference__in=member_of)
         rule |= Q(topic__committee__in=committees_chaired_by(user).values("pk"))

@@ -26,3 +26,20 @@ def on_guide_content_changed(function):
 def guide_content_changed(guide):
     for function in _content_changed:
         function(guide)
+
+
+_delegate_conferences = None
+
+
+def register_delegate_conferences(function):
+    """delegates registers function(user) -> a queryset of the pks of conferences the user is a delegate of."""
+    global _delegate_conferences
+    _delegate_conferences = function
+
+
+def delegate_conferences(user):
+    from guides.models import Conference
+
+    if _delegate_conferences is None:
+        return Conference.objects.none().values("pk")
+    return _delegate_conferences(user)
