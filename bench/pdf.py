@@ -88,7 +88,7 @@ def main():
     cold = median_ms(lambda: pdf.guide_pdf(largest), before=lambda: forget(largest))
     cached = median_ms(lambda: pdf.guide_pdf(largest), runs=20)
     html = pdf.guide_print_html(largest, render_guide(largest), draft=False)
-    css = pdf._stylesheet_text()
+    css = pdf.print_stylesheet()
     alone = median_ms(lambda: HTML(string=html, base_url=pdf.LOCAL_BASE).write_pdf(stylesheets=[CSS(string=css)]))
     print(f"Largest demo guide ({largest.topic.committee.abbreviation}, {largest.sections.count()} sections, "
           f"{largest.sources.count()} sources), median of {RUNS}:")

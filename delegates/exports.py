@@ -5,9 +5,9 @@ from django.template.loader import render_to_string
 
 from delegates.enums import AnchorStatus, AnnotationLabel
 from delegates.queries import annotations_of, bookmarks_of
-from guides.pdf import html_to_pdf
 
 LABELS = dict(AnnotationLabel.choices)
+BOOKMARK_ANCHORS = {"section": "#section-", "key_term": "#term-", "stakeholder": "#party-"}
 
 
 def notes_by_guide(user, *, label="", search=""):
@@ -48,8 +48,7 @@ def notes_by_guide(user, *, label="", search=""):
         entry["annotations"].append(annotation)
     for bookmark in bookmarks:
         group = group_for(bookmark.guide)
-        anchors = {"guide": "", "section": "#section-", "key_term": "#term-", "stakeholder": "#party-"}
-        bookmark.url = group["url"] + (f"{anchors[bookmark.target]}{bookmark.target_id}" if bookmark.target != "guide" else "")
+        bookmark.url = group["url"] + (f"{BOOKMARK_ANCHORS[bookmark.target]}{bookmark.target_id}" if bookmark.target != "guide" else "")
         group["bookmarks"].append(bookmark)
     result = list(groups.values())
     for group in result:
@@ -122,5 +121,7 @@ def as_web_annotations(request, groups):
 
 
 def as_pdf(request, groups):
+    from guides.pdf import html_to_pdf  # WeasyPrint is slow to import; load it only for a PDF
+
     html = render_to_string("delegates/notes_pdf.html", {"groups": groups, "user": request.user})
     return html_to_pdf(html)

@@ -6,6 +6,7 @@ a member state's ISO 3166 alpha-2 code (NG) or an organisation's name (ECPAT Int
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 import pycountry
@@ -20,7 +21,8 @@ COLUMNS = ["name", "email", "committee", "delegation"]
 TEMPLATE = "name,email,committee,delegation\nNgozi Adeyemi,ngozi@example.org,GA3,NG\nDana Reyes,dana@example.org,CCPCJ,ECPAT International\n"
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 10000
-_SEPARATORS = (";", "/", "|", " & ", " and ")
+# "NG/FR", "NG & FR", "NG and FR"; an organisation's name may contain "and" or "/" ("UN/DESA").
+_LIST_SEPARATOR = re.compile(r"\s*(?:[;/|&,]|\band\b)\s*")
 
 
 @dataclass
@@ -54,10 +56,9 @@ class RosterResult:
 def _delegation(value):
     """(iso_code, organisation, error)."""
     value = " ".join(value.split())
-    if any(separator in value for separator in _SEPARATORS):
-        parts = [p for p in value.replace(" and ", ";").replace(" & ", ";").replace("/", ";").replace("|", ";").split(";") if p.strip()]
-        if len(parts) > 1:
-            return "", "", f"two delegations in one seat (“{value}”): give one delegation per row"
+    codes = [part for part in _LIST_SEPARATOR.split(value) if part]
+    if ";" in value or "|" in value or (len(codes) > 1 and all(len(code) == 2 for code in codes)):
+        return "", "", f"two delegations in one seat (“{value}”): give one delegation per row"
     if len(value) == 2 and value.isalpha():
         code = value.upper()
         if pycountry.countries.get(alpha_2=code) is None:

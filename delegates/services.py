@@ -67,24 +67,20 @@ def annotations_reanchor(*, guide):
     """
     texts = _section_texts(guide)
     views = prepare(texts)
+    current = ["status", "current_section_id", "current_start", "current_end", "current_text"]
+    annotations = Annotation.objects.filter(guide=guide)
     changed = []
-    fields = ["status", "current_section", "current_start", "current_end", "current_text", "anchored_revision"]
-    for annotation in Annotation.objects.filter(guide=guide).only("pk", "section_id", *[
-        "quote_exact", "quote_prefix", "quote_suffix", "position_start", "position_end", *fields,
-    ]):
+    for annotation in annotations.defer("note", "label", "created_at", "updated_at"):
         selector = Selector(annotation.quote_exact, annotation.quote_prefix, annotation.quote_suffix,
                             annotation.position_start, annotation.position_end)
         found = anchor(selector, texts, annotation.section_id, views)
         new = (found.status, found.section, found.start, found.end, found.text)
-        old = (annotation.status, annotation.current_section_id, annotation.current_start, annotation.current_end,
-               annotation.current_text)
-        annotation.anchored_revision = guide.revision
-        if new != old:
-            (annotation.status, annotation.current_section_id, annotation.current_start, annotation.current_end,
-             annotation.current_text) = new
+        if new != tuple(getattr(annotation, name) for name in current):
+            for name, value in zip(current, new, strict=True):
+                setattr(annotation, name, value)
             changed.append(annotation)
-    Annotation.objects.bulk_update(changed, fields, batch_size=500)
-    Annotation.objects.filter(guide=guide).exclude(pk__in=[a.pk for a in changed]).update(anchored_revision=guide.revision)
+    annotations.update(anchored_revision=guide.revision)
+    Annotation.objects.bulk_update(changed, [name.removesuffix("_id") for name in current], batch_size=500)
     return len(changed)
 
 

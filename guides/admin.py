@@ -345,15 +345,11 @@ class StudyGuideAdmin(ScopedAdmin):
         if not guide.pk:
             return "-"
         rendered = render_guide(guide)
-        parts = [format_html("{} footnotes from {} sources.", len(rendered.footnotes), len(rendered.bibliography))]
-        if rendered.uncited:
-            parts.append(
-                format_html(
-                    ' <strong class="errornote">Never cited: {}.</strong>',
-                    format_html_join(", ", "“{}”", ((key,) for key in rendered.uncited)),
-                )
-            )
-        return format_html("{}", parts[0]) if len(parts) == 1 else format_html("{}{}", *parts)
+        uncited = format_html(
+            ' <strong class="errornote">Never cited: {}.</strong>',
+            format_html_join(", ", "“{}”", ((key,) for key in rendered.uncited)),
+        ) if rendered.uncited else ""
+        return format_html("{} footnotes from {} sources.{}", len(rendered.footnotes), len(rendered.bibliography), uncited)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":

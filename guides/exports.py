@@ -53,7 +53,7 @@ def conference_export_start(*, conference, by):
 
 def _cover_pdf(conference, entries):
     html = render_to_string("guides/print/conference.html", {"conference": conference, "entries": entries})
-    return pdf.html_to_pdf(html, stylesheets=[pdf.CSS(string=pdf._stylesheet_text())])
+    return pdf.print_pdf(html)
 
 
 def conference_export_run(*, export):

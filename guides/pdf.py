@@ -76,6 +76,11 @@ def html_to_pdf(html, stylesheets=None):
     return document.write_pdf(stylesheets=stylesheets)
 
 
+def print_pdf(html, css=None):
+    """HTML typeset with the study-guide print stylesheet."""
+    return html_to_pdf(html, stylesheets=[CSS(string=css or print_stylesheet())])
+
+
 # Bump when the print template or the way PDFs are made changes in a way the hash cannot see.
 PDF_VERSION = 1
 PRINT_CSS = "css/print-guide.css"
@@ -130,7 +135,7 @@ def _asset_digest(html):
     return digest.hexdigest()
 
 
-def _stylesheet_text():
+def print_stylesheet():
     return Path(finders.find(PRINT_CSS)).read_text()
 
 
@@ -154,11 +159,11 @@ def guide_pdf(guide):
 
     draft = guide.status != "published"
     html = guide_print_html(guide, render_guide(guide), draft=draft)
-    css = _stylesheet_text()
+    css = print_stylesheet()
     name = f"pdf-cache/guides/{guide.pk}/{pdf_cache_key(html, css)}.pdf"
     if default_storage.exists(name):
         return GuidePdf(name, rendered=False)
-    data = html_to_pdf(html, stylesheets=[CSS(string=css)])
+    data = print_pdf(html, css)
     default_storage.save(name, ContentFile(data))
     return GuidePdf(name, rendered=True)
 

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import strip_tags
 
-from guides import exports, pdf, queries
+from guides import queries
 from guides.enums import ExportStatus
 from guides.models import Committee, Conference
 from guides.rendering import render_guide
@@ -82,6 +82,8 @@ def guide_pdf(request, conference, committee, pk):
 
 
 def pdf_response(guide):
+    from guides import pdf  # WeasyPrint takes ~0.7 s to import: load it when a PDF is asked for
+
     result = pdf.guide_pdf(guide)
     return FileResponse(default_storage.open(result.name, "rb"), as_attachment=True,
                         filename=pdf.guide_pdf_filename(guide), content_type="application/pdf")
@@ -97,6 +99,7 @@ def organizer_conference(request, slug):
 
 def conference_exports(request, conference):
     """Organizers start a conference-wide export (or join the running one) and see past exports."""
+    from guides import exports
     conference = organizer_conference(request, conference)
     if request.method == "POST":
         export, _ = exports.conference_export_start(conference=conference, by=request.user)

@@ -73,6 +73,7 @@ def test_one_bad_row_among_many_imports_nothing_and_names_the_line(organizer_cli
 
 @pytest.mark.parametrize("line, message", [
     ("Ann,ann@example.org,GA1,NG; FR", "two delegations in one seat (“NG; FR”): give one delegation per row"),
+    ("Ann,ann@example.org,GA1,NG/FR", "two delegations in one seat (“NG/FR”): give one delegation per row"),
     ("Ann,ngozi@example.org,GA2,FR", "duplicate: ngozi@example.org is already on line 2"),
     (",ann@example.org,GA1,FR", "the name is missing"),
     ("Ann,ann@example.org,GA1", "expected 4 columns, found 3"),
@@ -199,3 +200,11 @@ def test_organizer_pages_answer_404_to_everyone_else(client, world, name):
     client.force_login(world["organizer"])
     assert client.get(url).status_code == 200
     make_committee(other, "XX")
+
+
+def test_organisation_names_with_and_or_slash_are_one_delegation(world):
+    check = roster("name,email,committee,delegation\nAnn,ann@example.org,GA1,Bill and Melinda Gates Foundation\n"
+                   "Bo,bo@example.org,GA2,UN/DESA\n", world["conference"])
+    assert check.errors == []
+    assert [(row.iso_code, row.organisation) for row in check.rows] == [
+        ("", "Bill and Melinda Gates Foundation"), ("", "UN/DESA")]

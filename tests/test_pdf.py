@@ -86,7 +86,7 @@ def test_guide_pdf_holds_every_part_and_its_structure_is_right(demo, slug):
 
 def test_footnote_area_keeps_border_without_padding():
     # A border together with padding on @footnote makes WeasyPrint 70 drop footnotes silently.
-    css = pdf._stylesheet_text()
+    css = pdf.print_stylesheet()
     rule = css[css.index("@footnote"):css.index("}", css.index("@footnote"))]
     assert "border" in rule and "padding" not in rule
 

@@ -88,7 +88,7 @@ def build_guide(committee, size):
     return guide
 
 
-def test_reader_runs_the_same_number_of_queries_for_small_and_large_guides(client, world, django_assert_num_queries):
+def test_reader_runs_the_same_number_of_queries_for_small_and_large_guides(client, world):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
