@@ -50,7 +50,7 @@ def main():
         checked = time.perf_counter()
         result = import_roster(check, conference)
         imported = time.perf_counter()
-        sent = invitations_send(users=result.invited, conference=conference, role="a delegate")
+        sent, _ = invitations_send(users=result.invited, conference=conference, role="a delegate")
         done = time.perf_counter()
         print(f"{attempt}: {ROWS} rows — check {1000 * (checked - start):.0f} ms, import {1000 * (imported - checked):.0f} ms, "
               f"{sent} invitations {1000 * (done - imported):.0f} ms, total {done - start:.2f} s (target < 10 s); "

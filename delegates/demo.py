@@ -20,7 +20,7 @@ from guides.models import (
     TimelineEvent,
     Topic,
 )
-from guides.services import chair_grant_access, guide_publish, guide_record_edit, roles_sync
+from guides.services import committee_chair_add, conference_organizer_add, guide_publish, guide_record_edit
 
 DEMO_PASSWORD = "mlmun-demo-2027"
 
@@ -138,9 +138,16 @@ def demo_user(username, first, last, *, with_password):
 
 @transaction.atomic
 def demo_load(*, with_passwords):
-    """Create or update the demo conference; returns the demo accounts as (username, role) pairs."""
-    roles_sync()
-    data = demo_data.CONFERENCE
+    """Create or update the demo conferences; returns the first and the demo accounts as (username, role)."""
+    accounts, conferences = [], []
+    for data, organizer_data, guides, delegates in demo_data.CONFERENCES:
+        conference, conference_accounts = _load_conference(data, organizer_data, guides, delegates, with_passwords)
+        conferences.append(conference)
+        accounts += conference_accounts
+    return conferences[0], accounts
+
+
+def _load_conference(data, organizer_data, guides, delegates, with_passwords):
     conference, _ = upsert(Conference, {"slug": data["slug"]}, {
         "name": data["name"], "edition": data["edition"], "year": data["year"],
         "starts_on": datetime.date.fromisoformat(data["starts_on"]),
@@ -148,24 +155,20 @@ def demo_load(*, with_passwords):
         "description": data["description"],
     })
     accounts = []
-    organizer = demo_user(*demo_data.ORGANIZER, with_password=with_passwords)
-    organizer.is_staff = True
-    organizer.save(update_fields=["is_staff"])
-    organizer.groups.add(roles_sync()[0])
-    conference.organizers.add(organizer)
-    accounts.append((organizer.username, "organizer"))
+    organizer = demo_user(*organizer_data, with_password=with_passwords)
+    conference_organizer_add(conference=conference, user=organizer)
+    accounts.append((organizer.username, f"organizer of {conference.name}"))
 
     committees = {}
-    for order, guide_data in enumerate(demo_data.GUIDES, start=1):
+    for order, guide_data in enumerate(guides, start=1):
         committee, _ = load_guide(conference, order, guide_data, organizer)
         committees[committee.slug] = committee
         for username, first, last in guide_data["chairs"]:
             chair = demo_user(username, first, last, with_password=with_passwords)
-            committee.chairs.add(chair)
-            chair_grant_access(user=chair)
+            committee_chair_add(committee=committee, user=chair)
             accounts.append((username, f"chair of {committee.abbreviation}"))
 
-    for username, first, last, committee_slug, delegation_name in demo_data.DELEGATES:
+    for username, first, last, committee_slug, delegation_name in delegates:
         user = demo_user(username, first, last, with_password=with_passwords)
         is_state = len(delegation_name) == 2 and delegation_name.isupper()
         delegation, _ = Delegation.objects.get_or_create(

@@ -1,8 +1,10 @@
 """Organizer forms (rendered with django-crispy-forms, bootstrap5 pack)."""
 
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
 
 from delegates.roster import MAX_BYTES
+from mlmun.throttle import email_send_allowed
 
 
 class RosterUploadForm(forms.Form):
@@ -25,3 +27,20 @@ class ChairInviteForm(forms.Form):
     def __init__(self, *args, conference, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = conference.committees.all()
+
+
+class OrganizerInviteForm(forms.Form):
+    name = forms.CharField(max_length=150)
+    email = forms.EmailField()
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending at most EMAILS_PER_ADDRESS_PER_HOUR emails to one address.
+
+    Over the limit the email is dropped silently: the page says the same either way, so it reveals
+    neither the limit nor whether the address has an account.
+    """
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        if email_send_allowed(to_email, "password-reset"):
+            super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)

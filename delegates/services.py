@@ -120,14 +120,23 @@ def invitation_link(user):
 
 
 def invitations_send(*, users, conference, role):
-    """One email per user with a set-password link (or, if they already have a password, a log-in link)."""
+    """One email per user with a set-password link (or, if they already have a password, a log-in link).
+
+    Returns (sent, held): an address that already had EMAILS_PER_ADDRESS_PER_HOUR invitations this hour
+    gets none (held), so a repeated import or a mistyped loop cannot flood someone's mailbox.
+    """
     from django.conf import settings
     from django.core.mail import EmailMessage, get_connection
     from django.template.loader import render_to_string
     from django.urls import reverse
 
-    messages = []
+    from mlmun.throttle import email_send_allowed
+
+    messages, held = [], []
     for user in users:
+        if not email_send_allowed(user.email, "invitation"):
+            held.append(user)
+            continue
         body = render_to_string("delegates/invitation_email.txt", {
             "user": user, "conference": conference, "role": role,
             "link": invitation_link(user) if not user.has_usable_password() else None,
@@ -136,26 +145,51 @@ def invitations_send(*, users, conference, role):
         messages.append(EmailMessage(f"You are invited to {conference} on mlmun", body, to=[user.email]))
     if messages:
         get_connection().send_messages(messages)
-    return len(messages)
+    return len(messages), held
 
 
-def chair_invite(*, committee, email, name, by=None):
-    """Adds a chair to a committee by email: the account is reused or created, and invited."""
+def _account_for_email(email, name):
+    """The account with this email (reused), or a new one without a usable password; (user, created)."""
     from django.contrib.auth import get_user_model
-
-    from guides.services import chair_grant_access
 
     User = get_user_model()
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
-    created = user is None
-    if created:
-        first, _, last = name.strip().partition(" ")
-        user = User(username=email[:150], email=email, first_name=first[:150], last_name=last[:150])
-        user.set_unusable_password()
-        user.save()
-    committee.chairs.add(user)
-    chair_grant_access(user=user)
+    if user is not None:
+        return user, False
+    first, _, last = name.strip().partition(" ")
+    user = User(username=email[:150], email=email, first_name=first[:150], last_name=last[:150])
+    user.set_unusable_password()
+    user.save()
+    return user, True
+
+
+def chair_invite(*, committee, email, name, by=None):
+    """Adds a chair to a committee by email: the account is reused or created, and invited.
+
+    The account gains this committee and nothing else; an account that is staff elsewhere keeps exactly
+    its other rights (they come from its own committees and conferences, not from a global role).
+    """
+    from guides.services import committee_chair_add
+
+    user, created = _account_for_email(email, name)
+    committee_chair_add(committee=committee, user=user)
     transaction.on_commit(lambda: invitations_send(
         users=[user], conference=committee.conference, role=f"chair of the {committee.name}"))
     return user, created
+
+
+def organizer_invite(*, conference, email, name, by=None):
+    """Adds a co-organizer of this conference only, by email (account reused or created), and invites them."""
+    from guides.services import conference_organizer_add
+
+    user, created = _account_for_email(email, name)
+    conference_organizer_add(conference=conference, user=user)
+    transaction.on_commit(lambda: invitations_send(users=[user], conference=conference, role="an organizer"))
+    return user, created
+
+
+@transaction.atomic
+def delegate_remove(*, profile):
+    """Takes a delegate out of a conference: their profile goes, their account and notes stay theirs."""
+    profile.delete()

@@ -16,5 +16,12 @@ urlpatterns = [
     path("c/<slug:conference>/organize/roster/", views.organizer_roster, name="organizer_roster"),
     path("c/<slug:conference>/organize/roster/template.csv", views.organizer_roster_template, name="organizer_roster_template"),
     path("c/<slug:conference>/organize/chairs/", views.organizer_chairs, name="organizer_chairs"),
+    path("c/<slug:conference>/organize/chairs/<int:committee_pk>/<int:user_pk>/remove/", views.organizer_chair_remove,
+         name="organizer_chair_remove"),
+    path("c/<slug:conference>/organize/organizers/", views.organizer_organizers, name="organizer_organizers"),
+    path("c/<slug:conference>/organize/organizers/<int:user_pk>/remove/", views.organizer_organizer_remove,
+         name="organizer_organizer_remove"),
     path("c/<slug:conference>/organize/delegations/", views.organizer_matrix, name="organizer_matrix"),
+    path("c/<slug:conference>/organize/delegates/<int:profile_pk>/remove/", views.organizer_delegate_remove,
+         name="organizer_delegate_remove"),
 ]

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from delegates import exports
 from delegates.enums import AnnotationLabel
-from delegates.forms import ChairInviteForm, RosterUploadForm
+from delegates.forms import ChairInviteForm, OrganizerInviteForm, RosterUploadForm
 from delegates.models import DelegateProfile
 from delegates.queries import annotations_of, bookmarks_of
 from delegates.roster import COLUMNS, TEMPLATE, import_roster, read_roster
@@ -25,10 +26,14 @@ from delegates.services import (
     bookmark_add,
     bookmark_delete,
     chair_invite,
+    delegate_remove,
     invitations_send,
+    organizer_invite,
 )
 from guides import queries
 from guides.models import Topic
+from guides.rules import is_organizer
+from guides.services import committee_chair_remove, conference_organizer_remove
 
 
 @login_required
@@ -212,16 +217,25 @@ def organizer_roster(request, conference):
         check = read_roster(form.cleaned_data["file"].read(), conference)
         if check.ok:
             result = import_roster(check, conference)
-            invitations_send(users=result.invited, conference=conference, role="a delegate")
+            sent, held = invitations_send(users=result.invited, conference=conference, role="a delegate")
             messages.success(request, (
                 f"Roster imported: {result.created} new, {result.updated} updated, {result.unchanged} unchanged; "
-                f"{len(result.invited)} invitation(s) sent."))
+                f"{sent} invitation(s) sent."))
+            _report_held(request, held)
             return redirect("organizer_dashboard", conference.slug)
         errors = check.errors
     return render(request, "delegates/organizer/roster.html", {
         "conference": conference, "form": form, "errors": errors, "columns": COLUMNS,
         "committees": conference.committees.all(),
     })
+
+
+def _report_held(request, held):
+    if held:
+        names = ", ".join(user.email for user in held[:10]) + (" …" if len(held) > 10 else "")
+        messages.warning(request, f"{len(held)} invitation(s) not sent, because the address already got "
+                                  f"{settings.EMAILS_PER_ADDRESS_PER_HOUR} emails this hour: {names}. "
+                                  "Try again in an hour.")
 
 
 def organizer_roster_template(request, conference):
@@ -246,13 +260,62 @@ def organizer_chairs(request, conference):
         "conference": conference, "form": form, "committees": committees})
 
 
+@require_http_methods(["POST"])
+def organizer_chair_remove(request, conference, committee_pk, user_pk):
+    """Takes a chair off one committee of this conference; their account and other roles are untouched."""
+    conference = _organized(request, conference)
+    committee = get_object_or_404(conference.committees, pk=committee_pk)
+    user = get_object_or_404(committee.chairs, pk=user_pk)
+    committee_chair_remove(committee=committee, user=user)
+    messages.success(request, f"{user.email or user.username} is no longer a chair of {committee.abbreviation}.")
+    return redirect("organizer_chairs", conference.slug)
+
+
+def organizer_organizers(request, conference):
+    """Co-organizers of this conference, added by email and removed; nothing outside this conference."""
+    conference = _organized(request, conference)
+    form = OrganizerInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user, created = organizer_invite(conference=conference, email=form.cleaned_data["email"],
+                                             name=form.cleaned_data["name"], by=request.user)
+        messages.success(request, f"{user.email} {'invited' if created else 'added'} as organizer of {conference}.")
+        return redirect("organizer_organizers", conference.slug)
+    return render(request, "delegates/organizer/organizers.html", {
+        "conference": conference, "form": form, "organizers": conference.organizers.order_by("email")})
+
+
+@require_http_methods(["POST"])
+def organizer_organizer_remove(request, conference, user_pk):
+    conference = _organized(request, conference)
+    user = get_object_or_404(conference.organizers, pk=user_pk)
+    try:
+        conference_organizer_remove(conference=conference, user=user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{user.email or user.username} no longer organizes {conference}.")
+    if user == request.user and not is_organizer(request.user, conference):
+        return redirect("conference", conference.slug)
+    return redirect("organizer_organizers", conference.slug)
+
+
+@require_http_methods(["POST"])
+def organizer_delegate_remove(request, conference, profile_pk):
+    conference = _organized(request, conference)
+    profile = get_object_or_404(DelegateProfile.objects.filter(conference=conference).select_related("user"), pk=profile_pk)
+    delegate_remove(profile=profile)
+    messages.success(request, f"{profile.user.email or profile.user.username} is no longer a delegate of {conference}.")
+    return redirect("organizer_matrix", conference.slug)
+
+
 def organizer_matrix(request, conference):
     """The country matrix: which delegation sits in which committee."""
     conference = _organized(request, conference)
     committees = list(conference.committees.all())
     seats = {}
     for profile in DelegateProfile.objects.filter(conference=conference).select_related("user"):
-        seats.setdefault((profile.delegation_id, profile.committee_id), []).append(profile.user)
+        seats.setdefault((profile.delegation_id, profile.committee_id), []).append(profile)
     rows = [
         {"delegation": delegation, "cells": [seats.get((delegation.pk, c.pk), []) for c in committees]}
         for delegation in sorted(conference.delegations.all(), key=lambda d: d.name)

@@ -2,13 +2,16 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 
-from guides import queries
+from guides import queries, rules
 from guides.citations import unknown_keys
 from guides.models import (
     Committee,
@@ -24,7 +27,7 @@ from guides.models import (
     Topic,
 )
 from guides.rendering import render_guide
-from guides.services import chair_grant_access, guide_publish, guide_record_edit, guide_unpublish
+from guides.services import guide_publish, guide_record_edit, guide_unpublish, staff_access_sync
 from guides.views import pdf_response
 
 admin.site.site_header = "mlmun authoring"
@@ -33,13 +36,23 @@ admin.site.index_title = "Conferences and study guides"
 
 
 class ScopedAdmin(admin.ModelAdmin):
-    """Lists, change pages, autocomplete and direct URLs all go through one scoping queryset.
+    """Lists, change pages, autocomplete, actions and direct URLs all go through one scoping queryset, and
+    every permission comes from guides.rules (never from Django's model permissions or groups).
 
     Someone else's object answers 404 (not a redirect that reveals it exists).
     """
 
     def scope(self, user):
         raise NotImplementedError
+
+    def may_change(self, user, obj):
+        raise NotImplementedError
+
+    def may_add(self, user):
+        return False
+
+    def may_delete(self, user, obj):
+        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk__in=self.scope(request.user).values("pk"))
@@ -50,11 +63,70 @@ class ScopedAdmin(admin.ModelAdmin):
             raise Http404("No such object.")
         return obj
 
+    def has_module_permission(self, request):
+        return rules.has_authoring_role(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        if not rules.has_authoring_role(request.user):
+            return False
+        return obj is None or self.scope(request.user).filter(pk=obj.pk).exists()
+
+    def has_change_permission(self, request, obj=None):
+        return rules.has_authoring_role(request.user) and self.may_change(request.user, obj)
+
+    def has_add_permission(self, request):
+        return rules.has_authoring_role(request.user) and self.may_add(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return rules.has_authoring_role(request.user) and self.may_delete(request.user, obj)
+
     def view_on_site(self, obj):
         return obj.get_absolute_url()
 
 
-class TopicInline(admin.TabularInline):
+def _organizes_any(user):
+    return queries.conferences_organized_by(user).exists()
+
+
+@admin.site.admin_view
+def view_on_site_shortcut(request, content_type_id, object_id):
+    """Django's /admin/r/ shortcut, answering only for objects the user may open in our admin."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        raise Http404("No such object.") from None
+    model_admin = admin.site._registry.get(model)
+    if not isinstance(model_admin, ScopedAdmin):
+        raise Http404("No such object.")
+    try:
+        obj = model_admin.get_queryset(request).filter(pk=object_id).first()
+    except (ValueError, ValidationError):
+        obj = None
+    if obj is None:
+        raise Http404("No such object.")
+    return redirect(obj.get_absolute_url())
+
+
+class OrganizerInline:
+    """Inline rows of a conference's structure: changed by that conference's organizers."""
+
+    def _may(self, request, obj):
+        return obj is not None and rules.is_organizer(request.user, obj.conference)
+
+    def has_view_permission(self, request, obj=None):
+        return True  # the parent admin decided who sees the page
+
+    def has_add_permission(self, request, obj=None):
+        return self._may(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may(request, obj)
+
+
+class TopicInline(OrganizerInline, admin.TabularInline):
     model = Topic
     extra = 0
     fields = ["order", "title"]
@@ -62,12 +134,34 @@ class TopicInline(admin.TabularInline):
 
 @admin.register(Conference)
 class ConferenceAdmin(ScopedAdmin):
+    """Instance operators create conferences and name their first organizers; organizers edit the rest."""
+
     list_display = ["name", "edition", "year", "starts_on", "ends_on", "guides_public"]
     search_fields = ["name", "edition", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["organizers"]
 
     def scope(self, user):
         return queries.conferences_editable_by(user)
+
+    def may_change(self, user, obj):
+        return rules.is_organizer(user, obj) if obj else _organizes_any(user)
+
+    def may_add(self, user):
+        return rules.is_instance_operator(user)
+
+    def may_delete(self, user, obj):
+        return rules.is_instance_operator(user)
+
+    def get_exclude(self, request, obj=None):
+        # Organizers add co-organizers on the organizer pages, by email, within their own conference.
+        return [] if rules.is_instance_operator(request.user) else ["organizers"]
+
+    def save_related(self, request, form, formsets, change):
+        before = set(form.instance.organizers.all()) if change else set()
+        super().save_related(request, form, formsets, change)
+        for user in before ^ set(form.instance.organizers.all()):
+            staff_access_sync(user=user)
 
 
 @admin.register(Committee)
@@ -75,24 +169,49 @@ class CommitteeAdmin(ScopedAdmin):
     list_display = ["abbreviation", "name", "conference", "order", "chair_names"]
     list_filter = [("conference", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "abbreviation", "conference__name"]
-    autocomplete_fields = ["conference", "chairs"]
     prepopulated_fields = {"slug": ["abbreviation"]}
     inlines = [TopicInline]
 
     def scope(self, user):
         return queries.committees_editable_by(user)
 
+    def may_change(self, user, obj):
+        return rules.is_organizer(user, obj.conference) if obj else _organizes_any(user)
+
+    def may_add(self, user):
+        return _organizes_any(user)
+
+    def may_delete(self, user, obj):
+        return self.may_change(user, obj)
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("conference").prefetch_related("chairs")
+
+    def get_fields(self, request, obj=None):
+        fields = ["conference", "name", "abbreviation", "slug", "description", "order"]
+        # Chairs are added by email on the organizer pages; only instance operators pick accounts here.
+        return fields + (["chairs"] if rules.is_instance_operator(request.user) else ["chair_names"])
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if rules.is_instance_operator(request.user) else ["chair_names"]
+
+    def get_autocomplete_fields(self, request):
+        return ["chairs"] if rules.is_instance_operator(request.user) else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "conference":
+            kwargs["queryset"] = queries.conferences_organized_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="Chairs")
     def chair_names(self, committee):
         return ", ".join(user.get_full_name() or user.username for user in committee.chairs.all())
 
     def save_related(self, request, form, formsets, change):
+        before = set(form.instance.chairs.all()) if change else set()
         super().save_related(request, form, formsets, change)
-        for user in form.instance.chairs.all():
-            chair_grant_access(user=user)
+        for user in before ^ set(form.instance.chairs.all()):
+            staff_access_sync(user=user)
 
 
 @admin.register(Topic)
@@ -100,10 +219,26 @@ class TopicAdmin(ScopedAdmin):
     list_display = ["title", "committee", "order"]
     list_filter = [("committee__conference", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "committee__name", "committee__abbreviation"]
-    autocomplete_fields = ["committee"]
+    fields = ["committee", "title", "order"]
 
     def scope(self, user):
         return queries.topics_editable_by(user)
+
+    def may_change(self, user, obj):
+        if obj is None:
+            return True  # scope() already holds only topics of the user's committees
+        return rules.is_committee_chair(user, obj.committee) or rules.is_organizer(user, obj.committee.conference)
+
+    def may_add(self, user):
+        return queries.committees_editable_by(user).exists()
+
+    def may_delete(self, user, obj):
+        return rules.is_organizer(user, obj.committee.conference) if obj else _organizes_any(user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "committee":
+            kwargs["queryset"] = queries.committees_editable_by(request.user).select_related("conference")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         # The study guide's topic autocomplete offers only topics that have no guide yet.
@@ -162,7 +297,19 @@ class StakeholderFormSet(CitationCheckedFormSet):
 
 
 class GuidePartInline:
-    """Limits a part's links to sources and sections of the same guide."""
+    """A guide's parts: edited by whoever may edit the guide; links limited to the same guide's sources and sections."""
+
+    def has_view_permission(self, request, obj=None):
+        return True  # the guide's admin decided who sees the page
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None or rules.may_edit_guide(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or rules.may_edit_guide(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or rules.may_edit_guide(request.user, obj)
 
     same_guide_fields = {"source": Source, "section": Section}
 
@@ -301,6 +448,15 @@ class StudyGuideAdmin(ScopedAdmin):
 
     def scope(self, user):
         return queries.guides_editable_by(user)
+
+    def may_change(self, user, obj):
+        return obj is None or rules.may_edit_guide(user, obj)
+
+    def may_add(self, user):
+        return queries.topics_editable_by(user).exists()
+
+    def may_delete(self, user, obj):
+        return rules.may_delete_guide(user, obj) if obj else _organizes_any(user)
 
     def get_urls(self):
         custom = [path("<path:object_id>/pdf/", self.admin_site.admin_view(self.pdf_view), name="guides_studyguide_pdf")]

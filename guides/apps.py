@@ -1,13 +1,6 @@
 """App configuration for study guides."""
 
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
-
-
-def _sync_roles(sender, **kwargs):
-    from guides.services import roles_sync
-
-    roles_sync()
 
 
 class GuidesConfig(AppConfig):
@@ -15,6 +8,9 @@ class GuidesConfig(AppConfig):
     verbose_name = "Study guides"
 
     def ready(self):
-        # Permissions are created on post_migrate; the groups are synced after the last of our apps
-        # (delegates) has its permissions.
-        post_migrate.connect(_sync_roles, sender=self.apps.get_app_config("delegates"))
+        from django.conf import settings
+        from PIL import Image
+
+        # Pillow warns above this many pixels and refuses twice as many (decompression bombs); figures
+        # are refused above the limit with a message by guides.models.validate_image_pixels.
+        Image.MAX_IMAGE_PIXELS = settings.FIGURE_MAX_PIXELS

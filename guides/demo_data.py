@@ -12,8 +12,20 @@ CONFERENCE = {
     "year": 2027,
     "starts_on": "2027-02-12",
     "ends_on": "2027-02-14",
-    "description": "Five committees, one theme: how the world answers human trafficking. "
+    "description": "Four committees, one theme: how the world answers human trafficking. "
     "The guides are adapted from study guides written for real conferences.",
+}
+
+# A second, smaller conference on the same instance, with its own organizer: neither organizer team sees
+# the other's conference (drafts, people, exports, admin).
+LAKESIDE = {
+    "slug": "lakeside",
+    "name": "Lakeside Model United Nations",
+    "edition": "2027",
+    "year": 2027,
+    "starts_on": "2027-03-19",
+    "ends_on": "2027-03-20",
+    "description": "A one-committee school conference: the Human Rights Council on trafficking in human beings.",
 }
 
 
@@ -699,13 +711,16 @@ reference for future action and legislation."""),
 
 GUIDES = [SPECON, UNODC, CCPCJ, GA3, HRC]
 
-ORGANIZER = ("organizer", "Olivia", "Organizer")
-
-# (username, first, last, committee slug, delegation ISO code or organisation name)
-DELEGATES = [
-    ("delegate.nigeria", "Ngozi", "Adeyemi", "ga3", "NG"),
-    ("delegate.usa", "Jamie", "Carter", "specon", "US"),
-    ("delegate.thailand", "Somchai", "Wong", "unodc", "TH"),
-    ("delegate.brazil", "Lucas", "Silva", "hrc", "BR"),
-    ("delegate.ecpat", "Dana", "Reyes", "ccpcj", "ECPAT International"),
+# (conference, its organizer (username, first, last), its guides, its delegates as
+#  (username, first, last, committee slug, delegation ISO code or organisation name))
+CONFERENCES = [
+    (CONFERENCE, ("organizer", "Olivia", "Organizer"), [SPECON, UNODC, CCPCJ, GA3], [
+        ("delegate.nigeria", "Ngozi", "Adeyemi", "ga3", "NG"),
+        ("delegate.usa", "Jamie", "Carter", "specon", "US"),
+        ("delegate.thailand", "Somchai", "Wong", "unodc", "TH"),
+        ("delegate.ecpat", "Dana", "Reyes", "ccpcj", "ECPAT International"),
+    ]),
+    (LAKESIDE, ("organizer.lakeside", "Liam", "Lakeside"), [HRC], [
+        ("delegate.brazil", "Lucas", "Silva", "hrc", "BR"),
+    ]),
 ]

@@ -6,6 +6,7 @@ Guides are rendered one at a time (reusing cached PDFs) and merged, off the requ
 
 import io
 import logging
+import secrets
 import zipfile
 
 from django.core.files.base import ContentFile
@@ -93,7 +94,7 @@ def conference_export_run(*, export):
     writer.add_metadata({"/Title": f"Study guides — {export.conference}", "/Author": str(export.conference)})
     merged = io.BytesIO()
     writer.write(merged)
-    base = f"exports/{export.conference.slug}-{export.pk}"
+    base = f"exports/{secrets.token_urlsafe(16)}"  # served only through the organizers' download view
     export.pdf_name = default_storage.save(f"{base}.pdf", ContentFile(merged.getvalue()))
 
     archive = io.BytesIO()

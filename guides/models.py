@@ -1,6 +1,11 @@
 """Conferences, committees, topics, and study guides with all their parts."""
 
+import secrets
+import warnings
+from pathlib import Path
+
 import pycountry
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
@@ -9,6 +14,7 @@ from django.db.models import Q
 from django.db.models.functions import Length, Lower, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
+from PIL import Image
 
 from guides import citations
 from guides.enums import (
@@ -123,6 +129,9 @@ class Topic(models.Model):
 
     def __str__(self):
         return f"{self.committee.abbreviation}: {self.title}"
+
+    def get_absolute_url(self):
+        return self.committee.get_absolute_url()
 
 
 class StudyGuide(models.Model):
@@ -344,6 +353,49 @@ class Question(models.Model):
         return self.text[:80]
 
 
+def figure_upload_to(figure, filename):
+    """A random name: media is served only through a permission-checked view, and names reveal nothing."""
+    extension = Path(filename).suffix.lower()[:6]
+    return f"figures/{secrets.token_urlsafe(16)}{extension}"
+
+
+def validate_image_pixels(upload):
+    """Refuses images over FIGURE_MAX_PIXELS before anything decodes them (a small PNG can be huge)."""
+    limit = settings.FIGURE_MAX_PIXELS
+    position = upload.tell() if hasattr(upload, "tell") else None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            width, height = Image.open(upload).size
+    except Image.DecompressionBombError:
+        width = height = None
+    except (OSError, SyntaxError, ValueError):
+        return  # not an image: ImageField says so
+    finally:
+        if position is not None:
+            upload.seek(position)
+    if width is None or width * height > limit:
+        size = f"{width:,} × {height:,} pixels ({width * height / 1e6:.0f} megapixels)" if width else (
+            f"more than {2 * limit / 1e6:.0f} megapixels")
+        raise ValidationError(
+            f"The image is {size}; figures may be at most {limit / 1e6:.0f} megapixels "
+            "(for example 8,000 × 5,000). Scale it down and upload it again."
+        )
+
+
+class FigureImageFormField(forms.ImageField):
+    def to_python(self, data):
+        # Before Pillow decodes it (which refuses a decompression bomb with a generic message).
+        if data is not None and hasattr(data, "read"):
+            validate_image_pixels(data)
+        return super().to_python(data)
+
+
+class FigureImageField(models.ImageField):
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": FigureImageFormField, **kwargs})
+
+
 def validate_image_size(upload):
     if upload.size > settings.FIGURE_MAX_BYTES:
         raise ValidationError(
@@ -359,9 +411,11 @@ class Figure(models.Model):
     )
     order = models.PositiveIntegerField(default=0)
     # ImageField opens the file with Pillow, so a file that is not really an image is refused.
-    image = models.ImageField(
-        upload_to="figures/%Y/",
-        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "gif", "webp"]), validate_image_size],
+    image = FigureImageField(
+        upload_to=figure_upload_to,
+        validators=[
+            FileExtensionValidator(["png", "jpg", "jpeg", "gif", "webp"]), validate_image_size, validate_image_pixels,
+        ],
     )
     caption = models.CharField(max_length=500)
     alt_text = models.CharField(max_length=500, help_text="What the image shows, for readers who cannot see it.")

@@ -38,15 +38,17 @@ class LocalOnlyURLFetcher(URLFetcher):
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
             return super().fetch(url, headers)
-        path = self.local_path(url)
-        if path is None:
+        found = self.local_file(url)
+        if found is None:
             self.refused.append(url)
-            raise ValueError(f"mlmun fetches no URL outside its own static and media files: {url}")
-        mime, _ = mimetypes.guess_type(path.name)
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime or "application/octet-stream"})
+            raise ValueError(f"mlmun fetches no URL outside its own static files and figures: {url}")
+        name, data = found
+        mime, _ = mimetypes.guess_type(name)
+        return URLFetcherResponse(url, data, {"Content-Type": mime or "application/octet-stream"})
 
     @staticmethod
-    def local_path(url):
+    def local_file(url):
+        """(name, bytes) of a static file or a figure in default_storage that url names, else None."""
         parts = urlsplit(url)
         if f"{parts.scheme}://{parts.netloc}/" != LOCAL_BASE:
             return None
@@ -59,15 +61,22 @@ class LocalOnlyURLFetcher(URLFetcher):
             except SuspiciousFileOperation:
                 return None
             roots = [Path(settings.STATIC_ROOT).resolve(), *[Path(d).resolve() for d in settings.STATICFILES_DIRS]]
-        elif path.startswith(settings.MEDIA_URL):
-            found = os.path.join(settings.MEDIA_ROOT, path[len(settings.MEDIA_URL):])
-            roots = [Path(settings.MEDIA_ROOT).resolve()]
-        else:
-            return None
-        real = Path(found).resolve()
-        if not real.is_file() or not any(real.is_relative_to(root) for root in roots):
-            return None
-        return real
+            real = Path(found).resolve()
+            if not real.is_file() or not any(real.is_relative_to(root) for root in roots):
+                return None
+            return real.name, real.read_bytes()
+        figures_prefix = settings.MEDIA_URL + "figures/"
+        if path.startswith(figures_prefix):
+            # Only figures: never exports or cached PDFs, whatever a guide's Markdown points at.
+            name = path[len(settings.MEDIA_URL):]
+            try:
+                if ".." in name.split("/") or not default_storage.exists(name):
+                    return None
+                with default_storage.open(name, "rb") as handle:
+                    return name, handle.read()
+            except (SuspiciousFileOperation, OSError):
+                return None
+        return None
 
 
 def html_to_pdf(html, stylesheets=None):
@@ -128,10 +137,10 @@ def _asset_digest(html):
     """Hashes the bytes of every local file the HTML refers to (figures), so a replaced image makes a new PDF."""
     digest = hashlib.sha256()
     for url in sorted(set(re.findall(r'src="([^"]+)"', html))):
-        path = LocalOnlyURLFetcher.local_path(LOCAL_BASE.rstrip("/") + url) if url.startswith("/") else None
+        found = LocalOnlyURLFetcher.local_file(LOCAL_BASE.rstrip("/") + url) if url.startswith("/") else None
         digest.update(url.encode())
-        if path:
-            digest.update(path.read_bytes())
+        if found:
+            digest.update(found[1])
     return digest.hexdigest()
 
 

@@ -1,56 +1,68 @@
-"""What may this user see or edit? One queryset function per question, used everywhere."""
+"""What may this user see or edit? One queryset function per question, used by every view, admin and export."""
 
 from django.db.models import Q
 
 from guides.enums import GuideStatus
 from guides.models import Committee, Conference, StudyGuide, Topic
-from guides.rules import is_organizer
 from mlmun.hooks import delegate_conferences
 
 
+def _active(user):
+    return user.is_authenticated and user.is_active
+
+
+def conferences_organized_by(user):
+    """The conferences whose organizers include user (all of them for the instance operator)."""
+    if not _active(user):
+        return Conference.objects.none()
+    if user.is_superuser:
+        return Conference.objects.all()
+    return Conference.objects.filter(organizers=user)
+
+
 def committees_chaired_by(user):
-    if not user.is_authenticated:
+    if not _active(user):
         return Committee.objects.none()
     return Committee.objects.filter(chairs=user)
 
 
 def conferences_editable_by(user):
-    if is_organizer(user):
+    """Conferences a user may open in the admin: organized ones, and those where they chair a committee."""
+    if _active(user) and user.is_superuser:
         return Conference.objects.all()
-    return Conference.objects.filter(committees__in=committees_chaired_by(user)).distinct()
+    return Conference.objects.filter(
+        Q(pk__in=conferences_organized_by(user).values("pk"))
+        | Q(pk__in=committees_chaired_by(user).values("conference_id"))
+    )
 
 
 def committees_editable_by(user):
-    if is_organizer(user):
+    if _active(user) and user.is_superuser:
         return Committee.objects.all()
-    return committees_chaired_by(user)
+    return Committee.objects.filter(
+        Q(conference__in=conferences_organized_by(user).values("pk")) | Q(pk__in=committees_chaired_by(user).values("pk"))
+    )
 
 
 def topics_editable_by(user):
-    if is_organizer(user):
-        return Topic.objects.all()
-    return Topic.objects.filter(committee__in=committees_chaired_by(user))
+    return Topic.objects.filter(committee__in=committees_editable_by(user).values("pk"))
 
 
 def guides_editable_by(user):
-    if is_organizer(user):
-        return StudyGuide.objects.all()
-    return StudyGuide.objects.filter(topic__committee__in=committees_chaired_by(user))
+    return StudyGuide.objects.filter(topic__committee__in=committees_editable_by(user).values("pk"))
 
 
 def guides_visible_to(user):
-    """Published guides of public conferences and of the user's own conferences; drafts to their chairs.
-
-    Organizers see everything (drafts under a preview banner).
-    """
-    if is_organizer(user):
+    """Published guides of public conferences and of the user's own conferences; drafts to their chairs and
+    to the conference's organizers (under a preview banner)."""
+    if _active(user) and user.is_superuser:
         return StudyGuide.objects.all()
     published = Q(status=GuideStatus.PUBLISHED)
     rule = published & Q(topic__committee__conference__guides_public=True)
-    if user.is_authenticated and user.is_active:
+    if _active(user):
         member_of = Conference.objects.filter(
             Q(committees__chairs=user) | Q(pk__in=delegate_conferences(user))
         ).values("pk")
         rule |= published & Q(topic__committee__conference__in=member_of)
-        rule |= Q(topic__committee__in=committees_chaired_by(user).values("pk"))
+        rule |= Q(topic__committee__in=committees_editable_by(user).values("pk"))
     return StudyGuide.objects.filter(rule)

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 import nh3
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
@@ -228,7 +229,8 @@ class RenderedGuide:
 
 def _figure(figure, sources_by_pk):
     return {
-        "url": figure.image.url,
+        # Our own permission-checked URL whatever the storage (local disk or object storage).
+        "url": reverse("media", args=[figure.image.name]),
         "caption": figure.caption,
         "alt": figure.alt_text,
         "credit": figure.credit,

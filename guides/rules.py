@@ -1,22 +1,49 @@
-"""Named permission predicates: who organizes. Who chairs what is a queryset (guides.queries)."""
+"""Named permission predicates, each taking the object it is about: the one source of authority per conference.
 
-ORGANIZERS_GROUP = "Organizers"
-CHAIRS_GROUP = "Chairs"
+`Conference.organizers` decides who organizes a conference and `Committee.chairs` who chairs a committee.
+There is no global organizer role: the Django superuser is the instance operator, and nobody else edits
+accounts. Staff status only lets a person open the admin; what they see there comes from these rules.
+"""
 
 
-def is_organizer(user):
-    """Members of the Organizers group manage everything in the admin."""
-    if not (user.is_authenticated and user.is_active):
+def _active(user):
+    return user.is_authenticated and user.is_active
+
+
+def is_instance_operator(user):
+    return _active(user) and user.is_superuser
+
+
+def is_organizer(user, conference):
+    """Organizes this conference: dashboard, roster, chairs, exports, drafts, and its objects in the admin."""
+    if not _active(user):
         return False
-    cached = getattr(user, "_mlmun_is_organizer", None)
-    if cached is None:
-        cached = user.is_superuser or user.groups.filter(name=ORGANIZERS_GROUP).exists()
-        user._mlmun_is_organizer = cached
-    return cached
+    if user.is_superuser:
+        return True
+    cache = user.__dict__.setdefault("_mlmun_organized", {})
+    if conference.pk not in cache:
+        cache[conference.pk] = conference.organizers.filter(pk=user.pk).exists()
+    return cache[conference.pk]
 
 
-def is_conference_organizer(user, conference):
-    """Organizer pages of a conference (dashboard, roster, invitations, exports) are for its organizers."""
-    if not (user.is_authenticated and user.is_active):
+def is_committee_chair(user, committee):
+    return _active(user) and committee.chairs.filter(pk=user.pk).exists()
+
+
+def may_edit_guide(user, guide):
+    committee = guide.topic.committee
+    return is_committee_chair(user, committee) or is_organizer(user, committee.conference)
+
+
+def may_delete_guide(user, guide):
+    """Only the conference's organizers delete a whole guide (chairs delete its parts)."""
+    return is_organizer(user, guide.topic.committee.conference)
+
+
+def has_authoring_role(user):
+    """May use the admin at all: chairs a committee or organizes a conference (or runs the instance)."""
+    if not _active(user):
         return False
-    return user.is_superuser or conference.organizers.filter(pk=user.pk).exists()
+    if user.is_superuser:
+        return True
+    return user.chaired_committees.exists() or user.organized_conferences.exists()

@@ -1,40 +1,55 @@
 """Writes and multi-step changes to conferences and study guides."""
 
-from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from guides.enums import GuideStatus
 from guides.models import StudyGuide
-from guides.rules import CHAIRS_GROUP, ORGANIZERS_GROUP
+from guides.rules import has_authoring_role
 from mlmun.hooks import guide_content_changed
 
-GUIDE_PART_MODELS = ["section", "keyterm", "timelineevent", "stakeholder", "source", "question", "figure"]
 
+def staff_access_sync(*, user):
+    """Staff status follows roles: a chair or organizer may open the admin, nobody else (the superuser aside).
 
-def roles_sync():
-    """Create the Organizers and Chairs groups with exactly the permissions their role needs."""
-    organizers, _ = Group.objects.get_or_create(name=ORGANIZERS_GROUP)
-    organizers.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["guides", "delegates"])
-        | Permission.objects.filter(content_type__app_label="auth", content_type__model="user")
-    )
-    chairs, _ = Group.objects.get_or_create(name=CHAIRS_GROUP)
-    chair_codenames = [
-        "view_conference", "view_committee", "view_topic",
-        "add_studyguide", "change_studyguide", "view_studyguide",
-    ] + [f"{action}_{model}" for model in GUIDE_PART_MODELS for action in ("add", "change", "delete", "view")]
-    chairs.permissions.set(Permission.objects.filter(content_type__app_label="guides", codename__in=chair_codenames))
-    return organizers, chairs
-
-
-def chair_grant_access(*, user):
-    """A committee chair authors in the admin: staff status and the Chairs group."""
-    if not user.is_staff:
-        user.is_staff = True
+    Staff status grants nothing by itself; what a person sees in the admin comes from guides.rules.
+    """
+    should = user.is_superuser or has_authoring_role(user)
+    if user.is_staff != should:
+        user.is_staff = should
         user.save(update_fields=["is_staff"])
-    user.groups.add(Group.objects.get(name=CHAIRS_GROUP))
+
+
+@transaction.atomic
+def committee_chair_add(*, committee, user):
+    """Adds user as chair of committee only: no rights in any other committee or conference."""
+    committee.chairs.add(user)
+    staff_access_sync(user=user)
+
+
+@transaction.atomic
+def committee_chair_remove(*, committee, user):
+    committee.chairs.remove(user)
+    staff_access_sync(user=user)
+
+
+@transaction.atomic
+def conference_organizer_add(*, conference, user):
+    conference.organizers.add(user)
+    staff_access_sync(user=user)
+
+
+@transaction.atomic
+def conference_organizer_remove(*, conference, user):
+    """Removes an organizer; the last one cannot be removed (nobody could manage the conference then)."""
+    if not conference.organizers.filter(pk=user.pk).exists():
+        raise ValidationError(f"{user.email or user.username} does not organize {conference}.")
+    if conference.organizers.count() == 1:
+        raise ValidationError("A conference needs at least one organizer: add another before removing this one.")
+    conference.organizers.remove(user)
+    staff_access_sync(user=user)
 
 
 def guide_record_edit(*, guide, by):

@@ -1,5 +1,6 @@
 """Conference, committee and study-guide reader pages. Visibility comes from guides.queries."""
 
+import mimetypes
 import re
 
 from django.core.files.storage import default_storage
@@ -9,9 +10,9 @@ from django.utils.html import strip_tags
 
 from guides import queries
 from guides.enums import ExportStatus
-from guides.models import Committee, Conference
+from guides.models import Committee, Conference, Figure
 from guides.rendering import render_guide
-from guides.rules import is_conference_organizer
+from guides.rules import is_organizer
 from mlmun.hooks import reader_delegation
 
 
@@ -28,7 +29,7 @@ def conference(request, conference):
         request,
         "guides/conference.html",
         {"conference": conference, "committees": committees, "visible_guides": {g.topic_id: g for g in guides},
-         "is_organizer": is_conference_organizer(request.user, conference)},
+         "is_organizer": is_organizer(request.user, conference)},
     )
 
 
@@ -89,10 +90,29 @@ def pdf_response(guide):
                         filename=pdf.guide_pdf_filename(guide), content_type="application/pdf")
 
 
+def media_file(request, name):
+    """Figures, streamed from default_storage to whoever may read their guide; every other name is 404.
+
+    Exports and cached PDFs have their own permission-checked download views; nothing under /media/ is
+    served by name alone. Works the same on local disk and on object storage.
+    """
+    figure = Figure.objects.filter(image=name).only("guide_id", "image").first() if name.startswith("figures/") else None
+    if figure is None or not queries.guides_visible_to(request.user).filter(pk=figure.guide_id).exists():
+        raise Http404("No such file.")
+    try:
+        handle = default_storage.open(name, "rb")
+    except OSError:
+        raise Http404("No such file.") from None
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
 def organizer_conference(request, slug):
     """The conference, if the user organizes it; 404 otherwise (do not reveal organizer pages)."""
     conference = get_object_or_404(Conference, slug=slug)
-    if not is_conference_organizer(request.user, conference):
+    if not is_organizer(request.user, conference):
         raise Http404("No such page.")
     return conference
 

@@ -1,6 +1,7 @@
 """The one settings module of mlmun, driven by strictly parsed environment variables."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -99,6 +100,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "guides",
     "delegates",
 ]
@@ -112,7 +114,21 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# django-axes counts failed logins (site and admin) in the database, so every process sees them.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 50)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = "mlmun.throttle.lockout_parameters"
+AXES_LOCKOUT_CALLABLE = "mlmun.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "mlmun.throttle.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Password-reset and invitation emails to one address per hour (more are dropped without saying so).
+EMAILS_PER_ADDRESS_PER_HOUR = env_int("EMAILS_PER_ADDRESS_PER_HOUR", 3)
 
 ROOT_URLCONF = "mlmun.urls"
 WSGI_APPLICATION = "mlmun.wsgi.application"
@@ -164,6 +180,8 @@ STORAGES = {
 }
 # Figures larger than this are refused at upload.
 FIGURE_MAX_BYTES = env_int("FIGURE_MAX_BYTES", 5 * 1024 * 1024)
+# ... and larger than this many pixels (a 500 KB PNG can decode to gigabytes). Pillow refuses twice this.
+FIGURE_MAX_PIXELS = env_int("FIGURE_MAX_PIXELS", 40_000_000)
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -206,5 +224,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint logs every rendering step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {"weasyprint": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"},
+                # axes logs every login at INFO; failures and lockouts are WARNING.
+                "axes": {"level": "WARNING"}},
 }

@@ -1,16 +1,21 @@
-"""Root URLs: the admin, accounts, and the guides site."""
+"""Root URLs: the admin (with a scoped "view on site" shortcut), accounts, media, and the guides site."""
 
-from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.views import PasswordResetView
 from django.urls import include, path
-from django.views.static import serve
+
+from delegates.forms import ThrottledPasswordResetForm
+from guides.admin import view_on_site_shortcut
+from guides.views import media_file
 
 urlpatterns = [
+    # Replaces Django's /admin/r/ shortcut, which redirects to any object for any staff user.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site_shortcut, name="view_on_site"),
     path("admin/", admin.site.urls),
     path("", include("delegates.urls")),
+    path("accounts/password_reset/", PasswordResetView.as_view(form_class=ThrottledPasswordResetForm),
+         name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("media/<path:name>", media_file, name="media"),
     path("", include("guides.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

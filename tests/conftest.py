@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from guides.models import Committee, Conference, Section, Source, StudyGuide, Topic
-from guides.services import chair_grant_access, roles_sync
+from guides.services import committee_chair_add, conference_organizer_add
 
 _counter = itertools.count(1)
 
@@ -42,8 +42,7 @@ def make_committee(conference, abbreviation, chairs=()):
         conference=conference, name=f"Committee {abbreviation}", abbreviation=abbreviation, slug=abbreviation.lower()
     )
     for chair in chairs:
-        committee.chairs.add(chair)
-        chair_grant_access(user=chair)
+        committee_chair_add(committee=committee, user=chair)
     return committee
 
 
@@ -59,12 +58,8 @@ def make_guide(committee, title="Topic", sections=(), sources=()):
 
 @pytest.fixture
 def organizer(db):
-    organizers, _ = roles_sync()
-    user = make_user("olivia", first="Olivia", last="Organizer")
-    user.is_staff = True
-    user.save()
-    user.groups.add(organizers)
-    return user
+    """Organizer of the `world` conference (and of nothing else)."""
+    return make_user("olivia", first="Olivia", last="Organizer")
 
 
 @pytest.fixture
@@ -73,7 +68,7 @@ def world(db, organizer):
     chair_a = make_user("chair-a", first="Ada", last="Chair")
     chair_b = make_user("chair-b", first="Bo", last="Chair")
     conference = make_conference("demo")
-    conference.organizers.add(organizer)
+    conference_organizer_add(conference=conference, user=organizer)
     committee_a = make_committee(conference, "GA1", chairs=[chair_a])
     committee_b = make_committee(conference, "GA2", chairs=[chair_b])
     guide_a = make_guide(committee_a, "Topic A", sections=[("Intro A", "Text A [@src-a]")], sources=["src-a"])

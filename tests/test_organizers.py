@@ -174,7 +174,7 @@ def test_dashboard_shows_guides_delegates_and_who_has_not_logged_in(organizer_cl
 def test_country_matrix(organizer_client, world):
     import_roster(roster(GOOD, world["conference"]), world["conference"])
     response = organizer_client.get(reverse("organizer_matrix", args=["demo"]))
-    rows = {row["delegation"].name: [[u.email for u in cell] for cell in row["cells"]] for row in response.context["rows"]}
+    rows = {row["delegation"].name: [[p.user.email for p in cell] for cell in row["cells"]] for row in response.context["rows"]}
     assert rows == {
         "Brazil": [[], ["lucas@example.org"]], "ECPAT International": [[], ["dana@example.org"]],
         "Nigeria": [["ngozi@example.org"], []], "United States": [["jamie@example.org"], []],

@@ -229,11 +229,14 @@ def test_conference_export_holds_every_published_guide_in_committee_order(demo):
     assert (started, started_again, joined.pk) == (True, False, export.pk)
     conference_export_run(export=export)
     export.refresh_from_db()
-    assert (export.status, export.done, export.total, export.failures) == ("done", 5, 5, [])
+    assert (export.status, export.done, export.total, export.failures) == ("done", 4, 4, [])
 
     with default_storage.open(export.pdf_name, "rb") as handle:
         merged = ReadPdf(handle.read())
-    guides = sorted(demo.values(), key=lambda g: g.topic.committee.order)
+    # Only this conference's guides: the second demo conference's HRC guide is not part of it.
+    guides = sorted((g for g in demo.values() if g.topic.committee.conference == conference),
+                    key=lambda g: g.topic.committee.order)
+    assert [g.topic.committee.slug for g in guides] == ["specon", "unodc", "ccpcj", "ga3"]
     top = [(title, page) for title, page in merged.outline() if ": " in title and title.split(": ")[0].isupper()]
     assert [title for title, _ in top] == [f"{g.topic.committee.abbreviation}: {g.title}" for g in guides]
     # The combined contents (page 2) prints each guide's first page, and that page is the guide's cover.
@@ -252,19 +255,20 @@ def test_failed_guide_is_reported_by_name_and_the_others_are_kept(demo, monkeypa
     conference = demo["ga3"].topic.committee.conference
     write_pdf = weasyprint.Document.write_pdf
 
-    def fail_for_hrc(document, *args, **kwargs):  # WeasyPrint (not our code) fails on one guide
-        if document.metadata.title == "Combating trafficking in human beings":
+    def fail_for_unodc(document, *args, **kwargs):  # WeasyPrint (not our code) fails on one guide
+        if document.metadata.title == "Human trafficking and migrant smuggling in correlation with organized crime":
             raise RuntimeError("layout failed")
         return write_pdf(document, *args, **kwargs)
 
-    monkeypatch.setattr(weasyprint.Document, "write_pdf", fail_for_hrc)
+    monkeypatch.setattr(weasyprint.Document, "write_pdf", fail_for_unodc)
     export, _ = conference_export_start(conference=conference, by=None)
     conference_export_run(export=export)
     export.refresh_from_db()
     assert export.status == "done"
-    assert export.failures == [{"committee": "HRC", "guide": "Combating trafficking in human beings", "error": "layout failed"}]
+    assert export.failures == [{"committee": "UNODC", "error": "layout failed",
+                                "guide": "Human trafficking and migrant smuggling in correlation with organized crime"}]
     with default_storage.open(export.zip_name, "rb") as handle:
-        assert len(zipfile.ZipFile(handle).namelist()) == 4
+        assert len(zipfile.ZipFile(handle).namelist()) == 3
 
 
 def test_export_pages_answer_404_to_non_organizers(client, demo):
@@ -284,4 +288,4 @@ def test_export_pages_answer_404_to_non_organizers(client, demo):
     export = ConferenceExport.objects.get()
     assert response["Location"] == reverse("conference_export", args=["demo", export.pk])
     page = client.get(response["Location"]).content.decode()
-    assert "Queued: 0 of 5 guides done." in page
+    assert "Queued: 0 of 4 guides done." in page
