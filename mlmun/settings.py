@@ -170,8 +170,26 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Figures, cached PDFs and exports live in default_storage: the local disk by default, S3-compatible object
+# storage (django-storages) when S3_BUCKET is set, which several web/worker machines need. Users reach files
+# only through permission-checked views that stream them, never by a public bucket URL.
+S3_BUCKET = env_str("S3_BUCKET", "")
+DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,  # e.g. MinIO, Ceph, R2; empty for AWS
+            "region_name": env_str("S3_REGION") or None,
+            "location": env_str("S3_PREFIX", "media"),
+            "default_acl": None,  # the bucket stays private
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
