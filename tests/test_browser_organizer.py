@@ -33,7 +33,7 @@ def test_organizer_fixes_a_roster_error_and_imports(server_url, settings):
         screenshot(page, "roster-error-1280.png")
         assert DelegateProfile.objects.count() == before
 
-        roster.write_text(BAD.replace("GA9", "HRC"))
+        roster.write_text(BAD.replace("GA9", "GA3"))
         page.set_input_files("input[type=file]", str(roster))
         page.click("form.crispy button[type=submit]")
         page.wait_for_url(f"{server_url}/c/demo/organize/")
