@@ -33,10 +33,10 @@ from django.core.management import call_command  # noqa: E402
 from weasyprint import CSS, HTML  # noqa: E402
 
 from guides import pdf  # noqa: E402
-from guides.exports import conference_export_run, conference_export_start  # noqa: E402
+from guides.exports import conference_export_run  # noqa: E402
 from guides.models import Committee, Conference, StudyGuide, Topic  # noqa: E402
 from guides.rendering import render_guide  # noqa: E402
-from guides.services import guide_publish  # noqa: E402
+from guides.services import conference_export_start, guide_publish  # noqa: E402
 
 RUNS = 5
 

@@ -1,4 +1,4 @@
-"""App configuration for delegates."""
+"""App configuration for delegates: answers the hooks guides calls (mlmun.hooks)."""
 
 from django.apps import AppConfig
 
@@ -7,11 +7,13 @@ class DelegatesConfig(AppConfig):
     name = "delegates"
 
     def ready(self):
-        from delegates.queries import delegate_conference_ids, delegation_of
-        from delegates.services import annotations_reanchor
-        from mlmun.hooks import on_guide_content_changed, register_delegate_conferences, register_delegation_lookup
+        from delegates.queries import delegate_conference_ids, delegation_of, last_read, mark_read
+        from delegates.services import guide_published
+        from mlmun import hooks
 
-        register_delegation_lookup(delegation_of)
-        register_delegate_conferences(delegate_conference_ids)
-        # Notes follow the text: every content change re-anchors the guide's annotations.
-        on_guide_content_changed(lambda guide: annotations_reanchor(guide=guide))
+        hooks.register(hooks.DELEGATION_OF, delegation_of)
+        hooks.register(hooks.DELEGATE_CONFERENCES, delegate_conference_ids)
+        hooks.register(hooks.LAST_READ, last_read)
+        hooks.register(hooks.MARK_READ, mark_read)
+        # Notes follow the published text, and the committee's delegates are told.
+        hooks.register(hooks.GUIDE_PUBLISHED, guide_published)

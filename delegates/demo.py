@@ -20,7 +20,13 @@ from guides.models import (
     TimelineEvent,
     Topic,
 )
-from guides.services import committee_chair_add, conference_organizer_add, guide_publish, guide_record_edit
+from guides.services import (
+    committee_chair_add,
+    conference_organizer_add,
+    guide_content_save,
+    guide_create,
+    guide_publish,
+)
 
 DEMO_PASSWORD = "mlmun-demo-2027"
 
@@ -58,68 +64,64 @@ def load_guide(conference, order, data, editor):
         {**{k: v for k, v in data["committee"].items() if k != "slug"}, "order": order},
     )
     topic, _ = upsert(Topic, {"committee": committee, "order": 1}, {"title": data["topic"]})
-    guide, created = StudyGuide.objects.get_or_create(topic=topic)
-    changed = False
+    guide = StudyGuide.objects.filter(topic=topic).first() or guide_create(topic=topic, by=editor)
+    # Through the one writer: a second run changes nothing, so it stores no revision and publishes nothing.
+    guide_content_save(guide=guide, by=editor, changes=lambda: _load_parts(guide, data))
+    guide.refresh_from_db()
+    if guide.published_revision_id is None or guide.published_revision.number != guide.revision:
+        guide_publish(guide=guide, by=editor)
+    return committee, guide
 
+
+def _load_parts(guide, data):
     sources = {}
     for entry in data["sources"]:
         published_on, precision = parse_partial_date(entry["date"])
-        source, did = upsert(Source, {"guide": guide, "key": entry["key"]}, {
+        source, _ = upsert(Source, {"guide": guide, "key": entry["key"]}, {
             "kind": entry["kind"], "title": entry["title"], "authors": entry["authors"],
             "container": entry["container"], "publisher": entry["publisher"], "published_on": published_on,
             "published_precision": precision, "url": entry["url"], "un_symbol": entry["un_symbol"],
             "accessed_on": parse_partial_date(entry["accessed"])[0],
         })
         sources[entry["key"]] = source
-        changed |= did
-    changed |= _prune(guide.sources.all(), [s.pk for s in sources.values()])
+    _prune(guide.sources.all(), [s.pk for s in sources.values()])
 
     keep = []
     for index, (kind, heading, body) in enumerate(data["sections"], start=1):
-        section, did = upsert(Section, {"guide": guide, "order": index}, {"kind": kind, "heading": heading, "body": body})
+        section, _ = upsert(Section, {"guide": guide, "order": index}, {"kind": kind, "heading": heading, "body": body})
         keep.append(section.pk)
-        changed |= did
-    changed |= _prune(guide.sections.all(), keep)
+    _prune(guide.sections.all(), keep)
 
     keep = []
     for term, acronym, definition, source_key in data["key_terms"]:
-        key_term, did = upsert(KeyTerm, {"guide": guide, "term": term}, {
+        key_term, _ = upsert(KeyTerm, {"guide": guide, "term": term}, {
             "acronym": acronym, "definition": definition, "source": sources.get(source_key),
         })
         keep.append(key_term.pk)
-        changed |= did
-    changed |= _prune(guide.key_terms.all(), keep)
+    _prune(guide.key_terms.all(), keep)
 
     keep = []
     for when, description, source_key in data["timeline"]:
         date, precision = parse_partial_date(when)
-        event, did = upsert(TimelineEvent, {"guide": guide, "date": date, "description": description}, {
+        event, _ = upsert(TimelineEvent, {"guide": guide, "date": date, "description": description}, {
             "precision": precision, "source": sources.get(source_key),
         })
         keep.append(event.pk)
-        changed |= did
-    changed |= _prune(guide.timeline_events.all(), keep)
+    _prune(guide.timeline_events.all(), keep)
 
     keep = []
     for index, (name, kind, iso_code, description) in enumerate(data["stakeholders"], start=1):
-        stakeholder, did = upsert(Stakeholder, {"guide": guide, "name": name}, {
+        stakeholder, _ = upsert(Stakeholder, {"guide": guide, "name": name}, {
             "order": index, "kind": kind, "iso_code": iso_code, "description": description,
         })
         keep.append(stakeholder.pk)
-        changed |= did
-    changed |= _prune(guide.stakeholders.all(), keep)
+    _prune(guide.stakeholders.all(), keep)
 
     keep = []
     for index, (kind, text) in enumerate(data["questions"], start=1):
-        question, did = upsert(Question, {"guide": guide, "kind": kind, "order": index}, {"text": text})
+        question, _ = upsert(Question, {"guide": guide, "kind": kind, "order": index}, {"text": text})
         keep.append(question.pk)
-        changed |= did
-    changed |= _prune(guide.questions.all(), keep)
-
-    if changed and not created:
-        guide_record_edit(guide=guide, by=editor)
-    guide_publish(guide=guide, by=editor)
-    return committee, guide
+    _prune(guide.questions.all(), keep)
 
 
 def demo_user(username, first, last, *, with_password):

@@ -16,8 +16,8 @@ def notes_by_guide(user, *, label="", search=""):
     Two queries whatever the number of notes.
     """
     annotations = annotations_of(user).select_related(
-        "guide__topic__committee__conference", "current_section"
-    ).order_by("guide_id", "current_section__order", "current_start", "pk")
+        "guide__topic__committee__conference"
+    ).order_by("guide_id", "current_order", "current_start", "pk")
     if label:
         annotations = annotations.filter(label=label)
     if search:
@@ -40,10 +40,12 @@ def notes_by_guide(user, *, label="", search=""):
             annotation.url = group["url"]
             group["orphaned"].append(annotation)
             continue
-        section = annotation.current_section
-        annotation.url = f"{group['url']}?note={annotation.pk}#section-{section.pk}"
-        entry = group["sections"].setdefault(section.pk, {
-            "heading": section.heading, "url": f"{group['url']}#section-{section.pk}", "annotations": [],
+        section_pk = annotation.current_section_id
+        annotation.url = f"{group['url']}?note={annotation.pk}#section-{section_pk}"
+        if annotation.status == AnchorStatus.CHANGED:
+            annotation.changes_url = f"{group['url']}changes/?since={annotation.revision}#section-{section_pk}"
+        entry = group["sections"].setdefault(section_pk, {
+            "heading": annotation.current_heading, "url": f"{group['url']}#section-{section_pk}", "annotations": [],
         })
         entry["annotations"].append(annotation)
     for bookmark in bookmarks:

@@ -52,6 +52,10 @@ class DelegateProfile(models.Model):
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="delegate_profiles")
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="delegate_profiles")
     delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="delegates")
+    email_updates = models.BooleanField(
+        "email me when a guide is updated", default=True,
+        help_text="One email per published update of your committee's guides, with the chairs' note.",
+    )
 
     class Meta:
         ordering = ["conference", "committee", "user"]
@@ -78,8 +82,11 @@ class Annotation(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="annotations")
     guide = models.ForeignKey("guides.StudyGuide", on_delete=models.CASCADE, related_name="+")
-    # Where it was made. SET_NULL: deleting the section orphans the annotation; it is never deleted with it.
-    section = models.ForeignKey("guides.Section", null=True, on_delete=models.SET_NULL, related_name="+")
+    # Where it was made, as the section's pk in the guide's revisions. No database constraint: a chair deleting
+    # the section from the working copy must not touch notes on the published text; re-anchoring against the
+    # next published revision orphans the annotation if the section is gone there. Never deleted with it.
+    section = models.ForeignKey("guides.Section", null=True, on_delete=models.DO_NOTHING, db_constraint=False,
+                                related_name="+")
     section_heading = models.CharField(max_length=200, help_text="The heading when it was made, for orphans.")
     revision = models.PositiveIntegerField(help_text="Guide revision it was made on.")
     quote_exact = models.TextField()
@@ -90,8 +97,11 @@ class Annotation(models.Model):
 
     status = models.CharField(max_length=10, choices=AnchorStatus, default=AnchorStatus.ANCHORED)
     current_section = models.ForeignKey(
-        "guides.Section", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "guides.Section", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
+    # The current section's heading and place in the published revision (My notes groups and orders by them).
+    current_heading = models.CharField(max_length=200, blank=True)
+    current_order = models.PositiveIntegerField(default=0)
     current_start = models.PositiveIntegerField(null=True, blank=True)
     current_end = models.PositiveIntegerField(null=True, blank=True)
     current_text = models.TextField(blank=True)
@@ -112,8 +122,7 @@ class Annotation(models.Model):
             models.CheckConstraint(condition=Q(position_end__gt=models.F("position_start")), name="annotation_range_not_empty"),
             models.CheckConstraint(condition=Q(status__in=AnchorStatus.values), name="annotation_status_valid"),
             models.CheckConstraint(condition=Q(label__in=AnnotationLabel.values), name="annotation_label_valid"),
-            # current_section is not part of this rule: deleting a section nulls it, and the re-anchoring
-            # that follows in the same transaction orphans the annotation.
+            # current_section is not part of this rule: an orphaned annotation keeps no position.
             models.CheckConstraint(
                 condition=Q(status=AnchorStatus.ORPHANED) | Q(current_start__isnull=False, current_end__isnull=False),
                 name="annotation_anchored_has_position",
@@ -122,6 +131,21 @@ class Annotation(models.Model):
 
     def __str__(self):
         return f"{self.quote_exact[:40]} ({self.status})"
+
+
+class GuideRead(models.Model):
+    """The revision of a guide a user last opened: "updated since you last read" and the change view start there."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guide_reads")
+    guide = models.ForeignKey("guides.StudyGuide", on_delete=models.CASCADE, related_name="+")
+    revision = models.PositiveIntegerField()
+    read_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "guide"], name="guide_read_unique_per_user")]
+
+    def __str__(self):
+        return f"{self.user} read {self.guide} at revision {self.revision}"
 
 
 class Bookmark(models.Model):

@@ -2,12 +2,24 @@
 
 import pycountry
 
-from delegates.models import Annotation, Bookmark, DelegateProfile
+from delegates.models import Annotation, Bookmark, DelegateProfile, GuideRead
 
 
 def delegate_conference_ids(user):
     """The conferences the user is a delegate of (for guides.queries, through mlmun.hooks)."""
     return DelegateProfile.objects.filter(user=user).values("conference_id")
+
+
+def last_read(user, guide):
+    """The revision of guide the user last opened, or None (never, or not signed in)."""
+    if not user.is_authenticated:
+        return None
+    return GuideRead.objects.filter(user=user, guide=guide).values_list("revision", flat=True).first()
+
+
+def mark_read(user, guide, number):
+    if user.is_authenticated:
+        GuideRead.objects.update_or_create(user=user, guide=guide, defaults={"revision": number})
 
 
 def delegation_of(user, conference):

@@ -8,7 +8,7 @@ from django.db import transaction
 from delegates.anchoring import Selector, anchor, prepare, selector_from_text
 from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget
 from delegates.models import Annotation, Bookmark
-from guides.rendering import render_guide
+from guides import revisions
 
 MAX_QUOTE = 5000
 MAX_NOTE = 10000
@@ -21,15 +21,18 @@ def _check_note(note, label):
         raise ValidationError(f"A note may be at most {MAX_NOTE} characters (this one has {len(note)}).")
 
 
-def _section_texts(guide):
-    return {section.pk: section.text for section in render_guide(guide).sections}
+def _reader_rendered(guide, user):
+    revision = revisions.reader_revision(guide, user)
+    if revision is None:
+        raise ValidationError("This guide has not been published yet.")
+    return revision, revisions.rendered(revision)
 
 
 def annotation_create(*, user, guide, section_id, start, end, exact, note="", label=""):
-    """A highlight on guide's section; start/end in code points of the section's plain text."""
+    """A highlight on a section of the revision the user reads; start/end in code points of its plain text."""
     _check_note(note, label)
-    rendered = render_guide(guide)
-    section = next((s for s in rendered.sections if s.pk == section_id), None)
+    revision, rendered = _reader_rendered(guide, user)
+    order, section = next(((i, s) for i, s in enumerate(rendered.sections) if s.pk == section_id), (0, None))
     if section is None:
         raise ValidationError("That section is not part of this guide. Select text inside one section.")
     text = section.text
@@ -40,11 +43,12 @@ def annotation_create(*, user, guide, section_id, start, end, exact, note="", la
         raise ValidationError("The page is out of date (the text changed since you opened it); reload and select again.")
     selector = selector_from_text(text, start, end)
     return Annotation.objects.create(
-        user=user, guide=guide, section_id=section.pk, section_heading=section.heading, revision=guide.revision,
+        user=user, guide=guide, section_id=section.pk, section_heading=section.heading, revision=revision.number,
         quote_exact=selector.exact, quote_prefix=selector.prefix, quote_suffix=selector.suffix,
         position_start=start, position_end=end,
         status=AnchorStatus.ANCHORED, current_section_id=section.pk, current_start=start, current_end=end,
-        current_text=selector.exact, anchored_revision=guide.revision, note=note.strip(), label=label,
+        current_text=selector.exact, current_heading=section.heading, current_order=order,
+        anchored_revision=revision.number, note=note.strip(), label=label,
     )
 
 
@@ -60,33 +64,37 @@ def annotation_delete(*, annotation):
     annotation.delete()
 
 
-def annotations_reanchor(*, guide):
-    """Re-anchors every annotation of guide against its current text, from the original selectors.
+def annotations_reanchor(*, guide, revision):
+    """Re-anchors every annotation of guide against a published revision, from the original selectors.
 
-    Runs in the caller's transaction (the chair's save). Returns how many annotations changed.
+    Runs in the publishing transaction. Returns how many annotations changed.
     """
-    texts = _section_texts(guide)
+    sections = revisions.rendered(revision).sections
+    texts = {section.pk: section.text for section in sections}
+    places = {section.pk: (section.heading, order) for order, section in enumerate(sections)}
     views = prepare(texts)
-    current = ["status", "current_section_id", "current_start", "current_end", "current_text"]
+    current = ["status", "current_section_id", "current_start", "current_end", "current_text", "current_heading",
+               "current_order"]
     annotations = Annotation.objects.filter(guide=guide)
     changed = []
     for annotation in annotations.defer("note", "label", "created_at", "updated_at"):
         selector = Selector(annotation.quote_exact, annotation.quote_prefix, annotation.quote_suffix,
                             annotation.position_start, annotation.position_end)
         found = anchor(selector, texts, annotation.section_id, views)
-        new = (found.status, found.section, found.start, found.end, found.text)
+        heading, order = places.get(found.section, (annotation.current_heading, annotation.current_order))
+        new = (found.status, found.section, found.start, found.end, found.text, heading, order)
         if new != tuple(getattr(annotation, name) for name in current):
             for name, value in zip(current, new, strict=True):
                 setattr(annotation, name, value)
             changed.append(annotation)
-    annotations.update(anchored_revision=guide.revision)
+    annotations.update(anchored_revision=revision.number)
     Annotation.objects.bulk_update(changed, [name.removesuffix("_id") for name in current], batch_size=500)
     return len(changed)
 
 
 def bookmark_add(*, user, guide, target, target_id):
     """Bookmarks a guide, or one of its sections, key terms or major parties (again: no duplicate)."""
-    rendered = render_guide(guide)
+    _, rendered = _reader_rendered(guide, user)
     labels = {
         BookmarkTarget.GUIDE: {guide.pk: guide.title},
         BookmarkTarget.SECTION: {s.pk: s.heading for s in rendered.sections},
@@ -189,7 +197,56 @@ def organizer_invite(*, conference, email, name, by=None):
     return user, created
 
 
+def delegate_email_updates_set(*, profile, enabled):
+    profile.email_updates = enabled
+    profile.save(update_fields=["email_updates"])
+    return profile
+
+
 @transaction.atomic
 def delegate_remove(*, profile):
     """Takes a delegate out of a conference: their profile goes, their account and notes stay theirs."""
     profile.delete()
+
+
+def guide_published(*, guide, publication):
+    """A revision became the delegates' text: notes re-anchor on it now, emails go out after commit."""
+    from delegates.tasks import send_guide_update_emails
+
+    annotations_reanchor(guide=guide, revision=publication.revision)
+    if guide.is_released():
+        transaction.on_commit(lambda: send_guide_update_emails.enqueue(publication.pk))
+
+
+def guide_update_emails_send(*, publication):
+    """One email per delegate of the guide's committee who wants them (profile setting), with the note and link.
+
+    Returns how many were sent. Run by the background worker (delegates.tasks).
+    """
+    from django.conf import settings
+    from django.core.mail import EmailMessage, get_connection
+    from django.template.loader import render_to_string
+
+    from delegates.models import DelegateProfile
+
+    guide = publication.guide
+    committee = guide.topic.committee
+    profiles = (DelegateProfile.objects.filter(committee=committee, email_updates=True)
+                .exclude(user__email="").select_related("user"))
+    link = settings.SITE_URL.rstrip("/") + guide.get_absolute_url()
+    previous = (guide.publications.filter(published_at__lt=publication.published_at).select_related("revision")
+                .order_by("-published_at").first())
+    first = previous is None
+    subject = (f"{committee.abbreviation}: the study guide is out" if first
+               else f"{committee.abbreviation}: the study guide was updated")
+    messages = [
+        EmailMessage(subject, render_to_string("delegates/guide_update_email.txt", {
+            "user": profile.user, "guide": guide, "committee": committee, "publication": publication,
+            "first": first, "link": link, "changes": link + f"changes/?since={previous.revision.number}" if previous else "",
+            "profile_link": settings.SITE_URL.rstrip("/") + "/accounts/profile/",
+        }), to=[profile.user.email])
+        for profile in profiles
+    ]
+    if messages:
+        get_connection().send_messages(messages)
+    return len(messages)

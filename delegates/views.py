@@ -26,6 +26,7 @@ from delegates.services import (
     bookmark_add,
     bookmark_delete,
     chair_invite,
+    delegate_email_updates_set,
     delegate_remove,
     invitations_send,
     organizer_invite,
@@ -39,6 +40,14 @@ from guides.services import committee_chair_remove, conference_organizer_remove
 @login_required
 def profile(request):
     profiles = request.user.delegate_profiles.select_related("conference", "committee", "delegation")
+    if request.method == "POST":
+        if not str(request.POST.get("profile", "")).isdigit():
+            raise Http404("No such delegation.")
+        mine = get_object_or_404(profiles, pk=int(request.POST["profile"]))
+        delegate_email_updates_set(profile=mine, enabled=request.POST.get("email_updates") == "on")
+        messages.success(request, f"Update emails for {mine.committee.abbreviation} are "
+                                  f"{'on' if mine.email_updates else 'off'}.")
+        return redirect("profile")
     chaired = queries.committees_chaired_by(request.user).select_related("conference")
     return render(request, "delegates/profile.html", {"profiles": profiles, "chaired": chaired})
 

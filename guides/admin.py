@@ -8,11 +8,12 @@ from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import path
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from guides import queries, rules
-from guides.citations import unknown_keys
+from guides import content_rules, queries, revisions, rules
+from guides.enums import ReviewState
 from guides.models import (
     Committee,
     Conference,
@@ -26,8 +27,18 @@ from guides.models import (
     TimelineEvent,
     Topic,
 )
-from guides.rendering import render_guide
-from guides.services import guide_publish, guide_record_edit, guide_unpublish, staff_access_sync
+from guides.services import (
+    MAX_CHANGE_NOTE,
+    StaleRevision,
+    guide_content_save,
+    guide_lock,
+    guide_publish,
+    guide_return,
+    guide_revision_restore,
+    guide_submit_for_review,
+    guide_unpublish,
+    staff_access_sync,
+)
 from guides.views import pdf_response
 
 admin.site.site_header = "mlmun authoring"
@@ -268,7 +279,8 @@ def posted_source_keys(data, guide, prefix="sources"):
 
 
 class CitationCheckedFormSet(BaseInlineFormSet):
-    """Refuses a Markdown field that cites a key no source of this guide has, naming the key."""
+    """Refuses a Markdown field that cites a key no source of this guide has, naming the key (the rule is
+    guides.content_rules; the submitted sources count, so adding a source and citing it is one save)."""
 
     markdown_field = "body"
 
@@ -279,13 +291,9 @@ class CitationCheckedFormSet(BaseInlineFormSet):
             cleaned = getattr(form, "cleaned_data", None)
             if not cleaned or cleaned.get("DELETE"):
                 continue
-            missing = unknown_keys([cleaned.get(self.markdown_field, "")], known)
-            if missing:
-                names = ", ".join(f"“{key}”" for key in missing)
-                form.add_error(
-                    self.markdown_field,
-                    f"Unknown source key {names}: add a source with that key below, or correct the citation.",
-                )
+            message = content_rules.citation_error(cleaned.get(self.markdown_field, ""), known)
+            if message:
+                form.add_error(self.markdown_field, message)
 
 
 class SectionFormSet(CitationCheckedFormSet):
@@ -294,6 +302,13 @@ class SectionFormSet(CitationCheckedFormSet):
 
 class StakeholderFormSet(CitationCheckedFormSet):
     markdown_field = "description"
+
+
+class NormalisedTextField(forms.CharField):
+    """Browsers send CRLF line ends; a save that changes only line ends or trailing spaces is no change."""
+
+    def to_python(self, value):
+        return revisions.normalise_text(super().to_python(value))
 
 
 class GuidePartInline:
@@ -312,6 +327,11 @@ class GuidePartInline:
         return obj is None or rules.may_edit_guide(request.user, obj)
 
     same_guide_fields = {"source": Source, "section": Section}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.TextField):
+            kwargs["form_class"] = NormalisedTextField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -335,20 +355,14 @@ class SectionInline(GuidePartInline, admin.StackedInline):
 
 
 class KeyTermFormSet(BaseInlineFormSet):
-    """Two rows of one save may not define the same term, ignoring case (the database would refuse it)."""
+    """Two rows of one save may not define the same term, ignoring case (guides.content_rules)."""
 
     def clean(self):
         super().clean()
-        seen = {}
-        for form in self.forms:
-            cleaned = getattr(form, "cleaned_data", None)
-            if not cleaned or cleaned.get("DELETE") or not cleaned.get("term"):
-                continue
-            folded = cleaned["term"].strip().casefold()
-            if folded in seen:
-                form.add_error("term", f"“{cleaned['term']}” is already defined in this guide as “{seen[folded]}”.")
-            else:
-                seen[folded] = cleaned["term"]
+        forms_with_terms = [form for form in self.forms if getattr(form, "cleaned_data", None)
+                            and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("term")]
+        for index, message in content_rules.duplicate_terms([form.cleaned_data["term"] for form in forms_with_terms]):
+            forms_with_terms[index].add_error("term", message)
 
 
 class KeyTermInline(GuidePartInline, admin.TabularInline):
@@ -399,7 +413,7 @@ class StudyGuideForm(forms.ModelForm):
 
     class Meta:
         model = StudyGuide
-        fields = ["topic", "status"]
+        fields = ["topic", "release_at"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -410,37 +424,38 @@ class StudyGuideForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             # Locks the row until the admin's transaction commits, so two saves cannot both pass.
-            current = (
-                StudyGuide.objects.select_for_update(of=("self",))
-                .select_related("last_edited_by")
-                .get(pk=self.instance.pk)
-            )
-            base = cleaned.get("base_revision")
-            if base is None or base != current.revision:
-                who = current.last_edited_by.get_full_name() or current.last_edited_by.username if current.last_edited_by else "someone"
-                raise forms.ValidationError(
-                    f"{who} saved this guide (now revision {current.revision}) after you opened revision {base}. "
-                    "Your changes were not saved, so nothing was overwritten. Copy what you wrote, reload the "
-                    "page to see the newer text, and apply your changes again.",
-                    code="stale_revision",
-                )
+            try:
+                guide_lock(guide=self.instance, base_revision=cleaned.get("base_revision") or -1)
+            except StaleRevision as error:
+                raise forms.ValidationError(error.messages[0], code="stale_revision") from None
         return cleaned
+
+
+class PublishForm(forms.Form):
+    note = forms.CharField(
+        label="Change note for delegates", required=False, max_length=MAX_CHANGE_NOTE,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text="Shown to delegates and emailed to them, e.g. “Corrected the 2015 timeline entry; added UNSC 2331.”",
+    )
+    comment = forms.CharField(label="Comment for the chairs", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
 
 
 @admin.register(StudyGuide)
 class StudyGuideAdmin(ScopedAdmin):
     form = StudyGuideForm
-    list_display = ["title", "committee", "conference", "status", "revision", "updated_at", "last_edited_by"]
+    list_display = ["title", "committee", "conference", "status", "revision", "published_number", "review_state",
+                    "updated_at", "last_edited_by"]
     list_filter = [
         ("topic__committee__conference", admin.RelatedOnlyFieldListFilter),
         ("topic__committee", admin.RelatedOnlyFieldListFilter),
-        "status",
+        "status", "review_state",
     ]
     search_fields = ["topic__title", "topic__committee__name", "topic__committee__abbreviation", "sections__heading"]
     autocomplete_fields = ["topic"]
-    readonly_fields = ["status", "published_at", "revision", "updated_at", "last_edited_by", "citation_report"]
-    fields = ["topic", "status", "published_at", "revision", "updated_at", "last_edited_by", "citation_report", "base_revision"]
-    actions = ["publish", "unpublish"]
+    readonly_fields = ["publication", "revision", "updated_at", "last_edited_by", "citation_report"]
+    fields = ["topic", "publication", "release_at", "revision", "updated_at", "last_edited_by", "citation_report",
+              "base_revision"]
+    actions = ["unpublish"]
     inlines = [
         SectionInline, KeyTermInline, TimelineEventInline, StakeholderInline,
         SourceInline, QuestionInline, FigureInline,
@@ -459,20 +474,101 @@ class StudyGuideAdmin(ScopedAdmin):
         return rules.may_delete_guide(user, obj) if obj else _organizes_any(user)
 
     def get_urls(self):
-        custom = [path("<path:object_id>/pdf/", self.admin_site.admin_view(self.pdf_view), name="guides_studyguide_pdf")]
+        def view(function):
+            return self.admin_site.admin_view(function)
+
+        custom = [
+            path("<path:object_id>/pdf/", view(self.pdf_view), name="guides_studyguide_pdf"),
+            path("<path:object_id>/publish/", view(self.publish_view), name="guides_studyguide_publish"),
+            path("<path:object_id>/revisions/", view(self.revisions_view), name="guides_studyguide_revisions"),
+            path("<path:object_id>/revisions/<int:number>/restore/", view(self.restore_view),
+                 name="guides_studyguide_restore"),
+        ]
         return custom + super().get_urls()
 
-    def pdf_view(self, request, object_id):
-        """Chairs download their guide as PDF from the admin; drafts carry a DRAFT watermark."""
+    def _editable(self, request, object_id):
         guide = self.get_object(request, object_id)
-        if not self.has_view_or_change_permission(request, guide):
+        if not self.has_change_permission(request, guide):
             raise Http404("No such object.")
-        return pdf_response(guide)
+        return guide
+
+    def pdf_view(self, request, object_id):
+        """Chairs download the working copy as PDF from the admin (DRAFT watermark unless it is published)."""
+        guide = self._editable(request, object_id)
+        return pdf_response(guide, revisions.working_revision(guide))
+
+    def publish_view(self, request, object_id):
+        """Review and publish: what the working copy changes against what delegates read, then publish it with a
+        note, or submit it for the secretariat's review, or (organizers) return it with a comment."""
+        guide = self._editable(request, object_id)
+        conference = guide.topic.committee.conference
+        organizer = rules.is_organizer(request.user, conference)
+        form = PublishForm(request.POST or None, initial={"note": guide.review_note})
+        if request.method == "POST" and form.is_valid():
+            action = request.POST.get("action")
+            note, comment = form.cleaned_data["note"], form.cleaned_data["comment"]
+            try:
+                if action == "publish":
+                    publication = guide_publish(guide=guide, by=request.user, note=note)
+                    self.message_user(request, f"Revision {publication.revision.number} published: delegates read it now.",
+                                      messages.SUCCESS)
+                elif action == "submit":
+                    guide_submit_for_review(guide=guide, by=request.user, note=note)
+                    self.message_user(request, "Submitted for review: the secretariat approves or returns it.",
+                                      messages.SUCCESS)
+                elif action == "return" and organizer:
+                    guide_return(guide=guide, by=request.user, comment=comment)
+                    self.message_user(request, "Returned to the chairs with your comment.", messages.SUCCESS)
+                elif action == "unpublish" and organizer:
+                    guide_unpublish(guide=guide, by=request.user)
+                    self.message_user(request, "Unpublished: delegates no longer see this guide.", messages.SUCCESS)
+                else:
+                    raise ValidationError("Choose what to do.")
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect("admin:guides_studyguide_publish", guide.pk)
+        guide.refresh_from_db()
+        working = revisions.working_revision(guide)
+        published = guide.published_revision
+        changes = revisions.revisions_diff(published, working) if published and published.pk != working.pk else None
+        context = {
+            **self.admin_site.each_context(request), "opts": self.opts, "original": guide, "guide": guide,
+            "title": f"Review and publish: {guide.title}", "form": form, "working": working, "published": published,
+            "changes": changes, "needs_approval": conference.guides_need_approval and not organizer,
+            "organizer": organizer, "publications": guide.publications.select_related("revision", "published_by"),
+        }
+        return TemplateResponse(request, "admin/guides/studyguide/publish.html", context)
+
+    def revisions_view(self, request, object_id):
+        guide = self._editable(request, object_id)
+        published = {p.revision_id: p for p in guide.publications.all()}
+        stored = guide.revisions.select_related("author").defer("rendered", "source")
+        context = {
+            **self.admin_site.each_context(request), "opts": self.opts, "original": guide, "guide": guide,
+            "title": f"History: {guide.title}", "revisions": [(r, published.get(r.pk)) for r in stored],
+        }
+        return TemplateResponse(request, "admin/guides/studyguide/revisions.html", context)
+
+    def restore_view(self, request, object_id, number):
+        guide = self._editable(request, object_id)
+        if request.method != "POST":
+            return redirect("admin:guides_studyguide_revisions", guide.pk)
+        try:
+            revision = guide_revision_restore(guide=guide, number=number, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, f"Revision {number} is the working copy again (stored as revision "
+                                       f"{revision.number if revision else guide.revision}); publish it when ready."
+                              if revision else f"The working copy already equals revision {number}.", messages.SUCCESS)
+        return redirect("admin:guides_studyguide_change", guide.pk)
 
     def get_queryset(self, request):
         return (
             super().get_queryset(request)
-            .select_related("topic__committee__conference", "last_edited_by")
+            .select_related("topic__committee__conference", "last_edited_by", "published_revision")
+            .defer("published_revision__rendered", "published_revision__source")
         )
 
     def get_fields(self, request, obj=None):
@@ -496,11 +592,36 @@ class StudyGuideAdmin(ScopedAdmin):
     def conference(self, guide):
         return guide.topic.committee.conference
 
+    @admin.display(description="Delegates read")
+    def published_number(self, guide):
+        return guide.published_revision.number if guide.published_revision_id else "—"
+
+    @admin.display(description="Publication")
+    def publication(self, guide):
+        if not guide.pk:
+            return "-"
+        link = reverse("admin:guides_studyguide_publish", args=[guide.pk])
+        history = reverse("admin:guides_studyguide_revisions", args=[guide.pk])
+        if guide.published_revision_id is None:
+            state = format_html("Not published yet: delegates see nothing. Working copy: revision {}.", guide.revision)
+        elif guide.published_revision.number == guide.revision:
+            state = format_html("Delegates read revision {}, which is the working copy.", guide.revision)
+        else:
+            state = format_html("Delegates read revision {}; the working copy (revision {}) has unpublished changes.",
+                                guide.published_revision.number, guide.revision)
+        review = ""
+        if guide.review_state == ReviewState.SUBMITTED:
+            review = format_html(" <strong>Submitted for review.</strong>")
+        elif guide.review_state == ReviewState.RETURNED:
+            review = format_html(" <strong>Returned by the secretariat:</strong> “{}”", guide.review_comment)
+        return format_html('{}{} <a href="{}">Review and publish</a> · <a href="{}">History</a>',
+                           state, review, link, history)
+
     @admin.display(description="Citation check")
     def citation_report(self, guide):
         if not guide.pk:
             return "-"
-        rendered = render_guide(guide)
+        rendered = revisions.rendered(revisions.working_revision(guide))
         uncited = format_html(
             ' <strong class="errornote">Never cited: {}.</strong>',
             format_html_join(", ", "“{}”", ((key,) for key in rendered.uncited)),
@@ -510,23 +631,29 @@ class StudyGuideAdmin(ScopedAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
             guide = self.get_object(request, object_id)
-            uncited = render_guide(guide).uncited
+            uncited = revisions.rendered(revisions.working_revision(guide)).uncited
             if uncited:
                 keys = ", ".join(f"“{key}”" for key in uncited)
                 messages.warning(request, f"Sources never cited in the text: {keys}. Cite them with [@key] or remove them.")
+            if guide.review_state == ReviewState.RETURNED:
+                messages.warning(request, f"The secretariat returned this update: “{guide.review_comment}”")
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if change and (form.has_changed() or any(formset.has_changed() for formset in formsets)):
-            guide_record_edit(guide=form.instance, by=request.user)
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.last_edited_by = request.user
+        obj.save()  # topic and release time: not content, no revision
 
-    @admin.action(description="Publish selected study guides", permissions=["change"])
-    def publish(self, request, queryset):
-        with transaction.atomic():
-            for guide in queryset:
-                guide_publish(guide=guide, by=request.user)
-        self.message_user(request, f"{queryset.count()} guide(s) published.", messages.SUCCESS)
+    def save_related(self, request, form, formsets, change):
+        """The parts are content: saved through the one writer, which stores a revision when they changed."""
+        base = form.cleaned_data.get("base_revision") if change else None
+        guide_content_save(guide=form.instance, by=request.user, base_revision=base,
+                           changes=lambda: super(StudyGuideAdmin, self).save_related(request, form, formsets, change))
+
+    def log_change(self, request, obj, message):
+        if message:  # a save that changed nothing logs nothing
+            return super().log_change(request, obj, message)
+        return None
 
     @admin.action(description="Unpublish selected study guides (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):

@@ -8,6 +8,14 @@ class GuideStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+class ReviewState(models.TextChoices):
+    """Where the working copy stands with the secretariat (conferences whose guides need approval)."""
+
+    NONE = "none", "Not submitted"
+    SUBMITTED = "submitted", "Submitted for review"
+    RETURNED = "returned", "Returned with comments"
+
+
 class SectionKind(models.TextChoices):
     LETTER = "letter", "Letter from the chairs"
     INTRODUCTION = "introduction", "Introduction"

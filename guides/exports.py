@@ -11,14 +11,13 @@ import zipfile
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 
 from guides import pdf
 from guides.enums import ExportStatus, GuideStatus
-from guides.models import ConferenceExport, StudyGuide
+from guides.models import StudyGuide
 
 logger = logging.getLogger(__name__)
 
@@ -26,30 +25,11 @@ logger = logging.getLogger(__name__)
 def published_guides_in_order(conference):
     return (
         StudyGuide.objects.filter(topic__committee__conference=conference, status=GuideStatus.PUBLISHED)
-        .select_related("topic__committee__conference")
-        .prefetch_related("topic__committee__chairs")
+        .select_related("topic__committee__conference", "published_revision")
+        .defer("published_revision__rendered", "published_revision__source")
+        .prefetch_related("topic__committee__chairs", "publications")
         .order_by("topic__committee__order", "topic__committee__name", "topic__order", "pk")
     )
-
-
-def conference_export_start(*, conference, by):
-    """Starts an export, or joins the one already queued or running for this conference."""
-    from guides.tasks import run_conference_export
-
-    active = ConferenceExport.objects.filter(
-        conference=conference, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]
-    ).first()
-    if active:
-        return active, False
-    try:
-        with transaction.atomic():
-            export = ConferenceExport.objects.create(
-                conference=conference, requested_by=by, total=published_guides_in_order(conference).count()
-            )
-    except IntegrityError:  # another request started one a moment ago: join it
-        return ConferenceExport.objects.get(conference=conference, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]), False
-    transaction.on_commit(lambda: run_conference_export.enqueue(export.pk))
-    return export, True
 
 
 def _cover_pdf(conference, entries):

@@ -22,6 +22,7 @@ from guides.enums import (
     ExportStatus,
     GuideStatus,
     QuestionKind,
+    ReviewState,
     SectionKind,
     SourceKind,
     StakeholderKind,
@@ -83,6 +84,14 @@ class Conference(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="organized_conferences",
         help_text="They see the organizer dashboard, import the roster, invite chairs and export guides.",
     )
+    guides_need_approval = models.BooleanField(
+        "guides need the secretariat's approval", default=False,
+        help_text="Chairs submit an update for review; an organizer approves (publishes) it or returns it.",
+    )
+    guides_release_at = models.DateTimeField(
+        "release guides at", null=True, blank=True,
+        help_text="Delegates see that guides are coming, and when, but not their text before this time.",
+    )
 
     class Meta:
         ordering = ["-starts_on", "name"]
@@ -143,16 +152,32 @@ class StudyGuide(models.Model):
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
-    # Increases on every content change; the reader's render cache and co-chair edit checks key on it.
+    # The number of the working copy's latest stored revision (GuideRevision); co-chair edit checks key on it.
     revision = models.PositiveIntegerField(default=1, editable=False)
+    # The revision delegates read; None until the first publish.
+    published_revision = models.ForeignKey(
+        "GuideRevision", null=True, blank=True, on_delete=models.RESTRICT, related_name="+", editable=False
+    )
+    review_state = models.CharField(max_length=20, choices=ReviewState, default=ReviewState.NONE, editable=False)
+    review_note = models.TextField(blank=True, editable=False, help_text="The chair's change note, awaiting review.")
+    review_comment = models.TextField(blank=True, editable=False, help_text="The secretariat's comment on return.")
+    release_at = models.DateTimeField(
+        "release at", null=True, blank=True,
+        help_text="Delegates see the guide from this time (overrides the conference's release time).",
+    )
 
     class Meta:
         ordering = ["topic__committee__conference", "topic__committee__order", "topic__order"]
         constraints = [
             choices_constraint("status", GuideStatus, "guide_status_valid"),
+            choices_constraint("review_state", ReviewState, "guide_review_state_valid"),
             models.CheckConstraint(
                 condition=Q(status=GuideStatus.DRAFT) | Q(published_at__isnull=False),
                 name="guide_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=GuideStatus.DRAFT) | Q(published_revision__isnull=False),
+                name="guide_published_has_revision",
             ),
         ]
 
@@ -170,6 +195,70 @@ class StudyGuide(models.Model):
     @property
     def is_published(self):
         return self.status == GuideStatus.PUBLISHED
+
+    @property
+    def effective_release_at(self):
+        return self.release_at or self.topic.committee.conference.guides_release_at
+
+    def is_released(self, now=None):
+        from django.utils import timezone
+
+        release = self.effective_release_at
+        return release is None or release <= (now or timezone.now())
+
+    @property
+    def has_unpublished_changes(self):
+        return self.published_revision_id is None or self.published_revision.number != self.revision
+
+
+class GuideRevision(models.Model):
+    """One stored state of a guide's content: its source (to restore it) and its rendered form (what the reader,
+    the PDF, anchoring, diffs and search read). Written once by guides.revisions, never changed."""
+
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    source = models.JSONField()  # the parts as the chairs wrote them (guides.revisions.source_of)
+    rendered = models.JSONField()  # guides.rendering.RenderedGuide as JSON (schema: guides.revisions.SCHEMA)
+    source_digest = models.CharField(max_length=64)  # sha256 of the source: "no change, no revision"
+    size = models.PositiveIntegerField(default=0)  # bytes of source + rendered
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["guide", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "number"], name="revision_number_unique_per_guide"),
+        ]
+
+    def __str__(self):
+        return f"{self.guide} — revision {self.number}"
+
+    def save(self, *args, **kwargs):
+        # Revisions are immutable: what delegates read last week must stay what they read.
+        if self.pk is not None:
+            raise ValueError("A guide revision is never changed once stored.")
+        super().save(*args, **kwargs)
+
+
+class GuidePublication(models.Model):
+    """A published update (the errata log): which revision became the delegates' text, when, by whom, and why."""
+
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="publications")
+    # RESTRICT: a published revision is never deleted on its own (pruning skips it), only with its guide.
+    revision = models.ForeignKey(GuideRevision, on_delete=models.RESTRICT, related_name="publications")
+    note = models.TextField(blank=True, help_text="For delegates, e.g. “Corrected the 2015 timeline entry.”")
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    published_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["guide", "-published_at", "-pk"]
+        # The reader's errata log and "updated since you last read": a guide's publications, newest first.
+        indexes = [models.Index(fields=["guide", "-published_at"], name="publication_guide_newest")]
+
+    def __str__(self):
+        return f"{self.guide} — revision {self.revision.number} published {self.published_at:%Y-%m-%d}"
 
 
 class Section(models.Model):

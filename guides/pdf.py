@@ -110,7 +110,7 @@ def _print_html_fragment(html, footnotes):
     return mark_safe(_TERM_LINK.sub(r"\1", _FOOTNOTE_REFS.sub(footnote, html)))
 
 
-def guide_print_html(guide, rendered, *, draft):
+def guide_print_html(guide, rendered, *, draft, revision, chairs):
     committee = guide.topic.committee
     footnotes = {note["number"]: note["mla"] for note in rendered.footnotes}
     sections = [
@@ -126,22 +126,12 @@ def guide_print_html(guide, rendered, *, draft):
     ]:
         if present:
             toc.append({"anchor": anchor, "title": title})
-    chairs = [chair.get_full_name() or chair.username for chair in committee.chairs.all()]
+    published = next((p for p in guide.publications.all() if p.revision_id == revision.pk), None)
     return render_to_string("guides/print/guide.html", {
         "guide": guide, "committee": committee, "rendered": rendered, "sections": sections, "parties": parties,
-        "toc": toc, "chairs": chairs, "draft": draft,
+        "toc": toc, "chairs": chairs, "draft": draft, "revision": revision,
+        "revision_date": published.published_at if published else revision.created_at,
     })
-
-
-def _asset_digest(html):
-    """Hashes the bytes of every local file the HTML refers to (figures), so a replaced image makes a new PDF."""
-    digest = hashlib.sha256()
-    for url in sorted(set(re.findall(r'src="([^"]+)"', html))):
-        found = LocalOnlyURLFetcher.local_file(LOCAL_BASE.rstrip("/") + url) if url.startswith("/") else None
-        digest.update(url.encode())
-        if found:
-            digest.update(found[1])
-    return digest.hexdigest()
 
 
 def print_stylesheet():
@@ -154,24 +144,31 @@ class GuidePdf:
     rendered: bool  # False when it came from the cache
 
 
-def pdf_cache_key(html, css):
+def pdf_cache_name(guide, revision, *, draft, css, chairs):
+    """A revision never changes, so its PDF is named by the revision and what else goes into it; nothing needs
+    rendering to know whether it is cached."""
     digest = hashlib.sha256()
-    for part in (str(PDF_VERSION), weasyprint.__version__, css, html, _asset_digest(html)):
+    for part in (str(PDF_VERSION), weasyprint.__version__, css, "draft" if draft else "final", *chairs):
         digest.update(part.encode())
         digest.update(b"\0")
-    return digest.hexdigest()
+    return f"pdf-cache/guides/{guide.pk}/r{revision.number}-{digest.hexdigest()[:32]}.pdf"
 
 
-def guide_pdf(guide):
-    """The guide's PDF in storage, rendered only if nothing with the same inputs was rendered before."""
-    from guides.rendering import render_guide
+def guide_pdf(guide, revision=None):
+    """The PDF of a revision (by default the published one) in storage, rendered only the first time.
 
-    draft = guide.status != "published"
-    html = guide_print_html(guide, render_guide(guide), draft=draft)
+    Any revision other than the published one carries a DRAFT watermark.
+    """
+    from guides import revisions
+
+    revision = revision or guide.published_revision or revisions.working_revision(guide)
+    draft = revision.pk != guide.published_revision_id
     css = print_stylesheet()
-    name = f"pdf-cache/guides/{guide.pk}/{pdf_cache_key(html, css)}.pdf"
+    chairs = [chair.get_full_name() or chair.username for chair in guide.topic.committee.chairs.all()]
+    name = pdf_cache_name(guide, revision, draft=draft, css=css, chairs=chairs)
     if default_storage.exists(name):
         return GuidePdf(name, rendered=False)
+    html = guide_print_html(guide, revisions.rendered(revision), draft=draft, revision=revision, chairs=chairs)
     data = print_pdf(html, css)
     default_storage.save(name, ContentFile(data))
     return GuidePdf(name, rendered=True)

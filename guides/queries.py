@@ -1,10 +1,11 @@
 """What may this user see or edit? One queryset function per question, used by every view, admin and export."""
 
 from django.db.models import Q
+from django.utils import timezone
 
 from guides.enums import GuideStatus
 from guides.models import Committee, Conference, StudyGuide, Topic
-from mlmun.hooks import delegate_conferences
+from mlmun import hooks
 
 
 def _active(user):
@@ -61,8 +62,25 @@ def guides_visible_to(user):
     rule = published & Q(topic__committee__conference__guides_public=True)
     if _active(user):
         member_of = Conference.objects.filter(
-            Q(committees__chairs=user) | Q(pk__in=delegate_conferences(user))
+            Q(committees__chairs=user)
+            | Q(pk__in=hooks.ask(hooks.DELEGATE_CONFERENCES, Conference.objects.none().values("pk"), user=user))
         ).values("pk")
         rule |= published & Q(topic__committee__conference__in=member_of)
         rule |= Q(topic__committee__in=committees_editable_by(user).values("pk"))
     return StudyGuide.objects.filter(rule)
+
+
+def released(now=None):
+    """Guides whose release time (the guide's own, else the conference's) has come, or that have none."""
+    now = now or timezone.now()
+    conference_release = "topic__committee__conference__guides_release_at"
+    return (
+        Q(release_at__lte=now)
+        | Q(release_at__isnull=True, **{f"{conference_release}__isnull": True})
+        | Q(release_at__isnull=True, **{f"{conference_release}__lte": now})
+    )
+
+
+def guides_readable_by(user):
+    """Guides whose text the user may read now: visible, and released (editors read before the release)."""
+    return guides_visible_to(user).filter(released() | Q(pk__in=guides_editable_by(user).values("pk")))

@@ -1,9 +1,9 @@
 """The one content pipeline: a study guide's Markdown and parts rendered once per revision.
 
-render_guide(guide) -> RenderedGuide. The reader, the PDF export and annotation anchoring use
-this and never render Markdown themselves. Markdown (markdown-it-py, raw HTML off) → citations
-[@key] as footnote markers numbered by first use across the guide → sanitised with an allow-list
-(nh3). Cached under (guide.pk, guide.revision, RENDER_VERSION).
+build_rendered_guide(guide) -> RenderedGuide, called only by guides.revisions when it stores a revision; the
+reader, PDF export, anchoring and diffs read that stored rendering and never render Markdown themselves.
+Markdown (markdown-it-py, raw HTML off) → citations [@key] as footnote markers numbered by first use across
+the guide → sanitised with an allow-list (nh3).
 """
 
 import re
@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 
 import nh3
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -205,11 +204,8 @@ class RenderedSection:
     kind: str
     heading: str
     html: str
+    text: str = ""  # plain text of html (= the browser's textContent), computed once per revision
     figures: list = field(default_factory=list)
-
-    @property
-    def text(self):
-        return plain_text(self.html)
 
 
 @dataclass
@@ -249,13 +245,15 @@ def build_rendered_guide(guide):
     marked = set()
     sections = []
     for section in guide.sections.all():
+        html = mark_safe(mark_first_uses(render_markdown(section.body, env), patterns, marked))
         sections.append(
             RenderedSection(
                 pk=section.pk,
                 anchor=f"section-{section.pk}",
                 kind=section.kind,
                 heading=section.heading,
-                html=mark_safe(mark_first_uses(render_markdown(section.body, env), patterns, marked)),
+                html=html,
+                text=plain_text(html),
                 figures=[_figure(f, sources_by_pk) for f in figures if f.section_id == section.pk],
             )
         )
@@ -315,17 +313,3 @@ def build_rendered_guide(guide):
         bibliography=bibliography,
         uncited=uncited,
     )
-
-
-def cache_key(guide):
-    return f"rendered-guide:{guide.pk}:{guide.revision}:{RENDER_VERSION}"
-
-
-def render_guide(guide):
-    """The rendered guide for its current revision, from the cache when it was rendered before."""
-    key = cache_key(guide)
-    rendered = cache.get(key)
-    if rendered is None:
-        rendered = build_rendered_guide(guide)
-        cache.set(key, rendered, timeout=60 * 60 * 24 * 30)
-    return rendered

@@ -1,4 +1,8 @@
-"""Background jobs (django-tasks, database backend; `manage.py db_worker` runs them)."""
+"""Background jobs (django-tasks, database backend; `manage.py db_worker` runs them).
+
+Layers run one way: services enqueue these; these call exports and pdf. Those are imported when a job runs,
+because WeasyPrint takes ~0.7 s to import and web processes should not pay for it at start.
+"""
 
 from django_tasks import task
 
@@ -9,14 +13,15 @@ def render_guide_pdf(guide_pk):
     from guides import pdf
     from guides.models import StudyGuide
 
-    guide = StudyGuide.objects.filter(pk=guide_pk).select_related("topic__committee__conference").first()
-    if guide is not None:
+    guide = StudyGuide.objects.filter(pk=guide_pk).select_related("topic__committee__conference",
+                                                                  "published_revision").first()
+    if guide is not None and guide.published_revision_id is not None:
         pdf.guide_pdf(guide)
 
 
 @task()
 def run_conference_export(export_pk):
-    from guides.exports import conference_export_run
+    from guides import exports
     from guides.models import ConferenceExport
 
-    conference_export_run(export=ConferenceExport.objects.get(pk=export_pk))
+    exports.conference_export_run(export=ConferenceExport.objects.get(pk=export_pk))

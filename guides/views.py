@@ -6,14 +6,11 @@ import re
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import strip_tags
 
-from guides import queries
+from guides import queries, revisions, rules
 from guides.enums import ExportStatus
 from guides.models import Committee, Conference, Figure
-from guides.rendering import render_guide
-from guides.rules import is_organizer
-from mlmun.hooks import reader_delegation
+from mlmun import hooks
 
 
 def home(request):
@@ -29,7 +26,7 @@ def conference(request, conference):
         request,
         "guides/conference.html",
         {"conference": conference, "committees": committees, "visible_guides": {g.topic_id: g for g in guides},
-         "is_organizer": is_organizer(request.user, conference)},
+         "is_organizer": rules.is_organizer(request.user, conference)},
     )
 
 
@@ -51,41 +48,113 @@ def delegation_mentions(rendered, delegation):
     parties = [p for p in rendered.stakeholders
                if (delegation["iso_code"] and p["iso_code"] == delegation["iso_code"]) or p["name"].lower() in names]
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b", re.I)
-    sections = [s for s in rendered.sections if pattern.search(strip_tags(s.html))]
+    sections = [s for s in rendered.sections if pattern.search(s.text)]
     if not parties and not sections:
         return None
     return {"name": delegation["name"], "parties": parties, "sections": sections}
 
 
-def guide(request, conference, committee, pk):
-    guide = get_object_or_404(
-        queries.guides_visible_to(request.user).select_related("topic__committee__conference"),
-        pk=pk,
-        topic__committee__slug=committee,
-        topic__committee__conference__slug=conference,
+def _reader_guide(request, conference, committee, pk):
+    return get_object_or_404(
+        queries.guides_visible_to(request.user)
+        .select_related("topic__committee__conference", "published_revision")
+        .defer("published_revision__rendered", "published_revision__source"),
+        pk=pk, topic__committee__slug=committee, topic__committee__conference__slug=conference,
     )
-    rendered = render_guide(guide)
-    delegation = reader_delegation(request.user, guide.topic.committee.conference)
+
+
+def _requested_revision(request, guide, editor):
+    """Editors may read any stored revision (?revision=N) or the working copy (?preview=working)."""
+    if editor and request.GET.get("revision", "").isdigit():
+        return get_object_or_404(guide.revisions.defer("rendered", "source"), number=int(request.GET["revision"]))
+    return revisions.reader_revision(guide, request.user, preview=editor and request.GET.get("preview") == "working")
+
+
+def guide(request, conference, committee, pk):
+    guide = _reader_guide(request, conference, committee, pk)
+    editor = rules.may_edit_guide(request.user, guide)
+    if not editor and not guide.is_released():
+        return render(request, "guides/guide_coming.html", {"guide": guide, "release_at": guide.effective_release_at})
+    revision = _requested_revision(request, guide, editor)
+    if revision is None:
+        raise Http404("No such guide.")
+    rendered = revisions.rendered(revision)
+    publications = list(guide.publications.select_related("revision").defer("revision__rendered", "revision__source"))
+    update = None
+    reading_published = revision.pk == guide.published_revision_id
+    if reading_published:
+        last = hooks.ask(hooks.LAST_READ, None, user=request.user, guide=guide)
+        if last is not None and last < revision.number:
+            since = [p for p in publications if p.revision.number > last]
+            old = next((p.revision for p in publications if p.revision.number == last), None)
+            changed = revisions.revisions_diff(old, revision) if old else []
+            update = {"since": last, "publications": since, "changed": changed}
+        if last != revision.number:
+            hooks.notify(hooks.MARK_READ, user=request.user, guide=guide, number=revision.number)
+    conference_obj = guide.topic.committee.conference
+    delegation = hooks.ask(hooks.DELEGATION_OF, None, user=request.user, conference=conference_obj) \
+        if request.user.is_authenticated else None
     return render(request, "guides/guide.html", {
         "guide": guide,
+        "revision": revision,
         "rendered": rendered,
+        "reading_published": reading_published,
+        "editor": editor,
+        "publications": publications,
+        "update": update,
         "mentions": delegation_mentions(rendered, delegation),
     })
 
 
+def guide_changes(request, conference, committee, pk):
+    """Word by word, what changed in each part between the revision a delegate read and the current one."""
+    guide = _reader_guide(request, conference, committee, pk)
+    editor = rules.may_edit_guide(request.user, guide)
+    if not editor and not guide.is_released():
+        raise Http404("No such guide.")
+    since = request.GET.get("since", "")
+    if not since.isdigit():
+        raise Http404("Say since which revision.")
+    stored = guide.revisions.defer("rendered", "source")
+    to = request.GET.get("to", "")
+    if not editor:
+        # Delegates compare published revisions only.
+        stored = stored.filter(publications__isnull=False).distinct()
+    if to.isdigit():
+        new = stored.filter(number=int(to)).first()
+    else:
+        new = guide.published_revision or (revisions.working_revision(guide) if editor else None)
+    if new is None:
+        raise Http404("No such revision.")
+    old = stored.filter(number__lte=int(since)).order_by("-number").first()
+    if old is None or new is None or old.number >= new.number:
+        changes = []
+    else:
+        changes = revisions.revisions_diff(old, new)
+    return render(request, "guides/changes.html", {
+        "guide": guide, "old": old, "new": new, "changes": changes,
+        "publications": [p for p in guide.publications.select_related("revision").defer(
+            "revision__rendered", "revision__source") if old and p.revision.number > old.number
+            and p.revision.number <= new.number],
+    })
+
+
 def guide_pdf(request, conference, committee, pk):
-    """The guide as PDF for everyone who may read it (drafts carry a DRAFT watermark)."""
-    guide = get_object_or_404(
-        queries.guides_visible_to(request.user).select_related("topic__committee__conference"),
-        pk=pk, topic__committee__slug=committee, topic__committee__conference__slug=conference,
-    )
-    return pdf_response(guide)
+    """The guide as PDF for everyone who may read it (drafts and working copies carry a DRAFT watermark)."""
+    guide = _reader_guide(request, conference, committee, pk)
+    editor = rules.may_edit_guide(request.user, guide)
+    if not editor and not guide.is_released():
+        raise Http404("No such guide.")
+    revision = _requested_revision(request, guide, editor)
+    if revision is None:
+        raise Http404("No such guide.")
+    return pdf_response(guide, revision)
 
 
-def pdf_response(guide):
+def pdf_response(guide, revision):
     from guides import pdf  # WeasyPrint takes ~0.7 s to import: load it when a PDF is asked for
 
-    result = pdf.guide_pdf(guide)
+    result = pdf.guide_pdf(guide, revision)
     return FileResponse(default_storage.open(result.name, "rb"), as_attachment=True,
                         filename=pdf.guide_pdf_filename(guide), content_type="application/pdf")
 
@@ -112,17 +181,17 @@ def media_file(request, name):
 def organizer_conference(request, slug):
     """The conference, if the user organizes it; 404 otherwise (do not reveal organizer pages)."""
     conference = get_object_or_404(Conference, slug=slug)
-    if not is_organizer(request.user, conference):
+    if not rules.is_organizer(request.user, conference):
         raise Http404("No such page.")
     return conference
 
 
 def conference_exports(request, conference):
     """Organizers start a conference-wide export (or join the running one) and see past exports."""
-    from guides import exports
+    from guides import exports, services
     conference = organizer_conference(request, conference)
     if request.method == "POST":
-        export, _ = exports.conference_export_start(conference=conference, by=request.user)
+        export, _ = services.conference_export_start(conference=conference, by=request.user)
         return redirect("conference_export", conference.slug, export.pk)
     return render(request, "guides/exports.html", {
         "conference": conference, "exports": conference.exports.all()[:20],

@@ -1,45 +1,33 @@
-"""Glue between apps: guides asks, delegates answers (guides never imports delegates)."""
+"""Glue between apps, in one style: guides names a hook and calls it; delegates registers functions for it
+in its AppConfig.ready (guides never imports delegates).
 
-_delegation_lookup = None
+    hooks.register(hooks.GUIDE_PUBLISHED, function)   # delegates
+    hooks.notify(hooks.GUIDE_PUBLISHED, guide=..., publication=...)   # guides: every function is called
+    hooks.ask(hooks.DELEGATION_OF, default, user=..., conference=...)  # guides: the one answer, or default
+"""
 
+# A user's delegation in a conference: ask(user, conference) -> {"name", "iso_code", "aliases"} or None.
+DELEGATION_OF = "delegation_of"
+# The pks of conferences the user is a delegate of: ask(user) -> a values("pk")-style queryset.
+DELEGATE_CONFERENCES = "delegate_conferences"
+# A revision became the one delegates read: notify(guide, publication), inside the publishing transaction.
+GUIDE_PUBLISHED = "guide_published"
+# The revision number a user last read of a guide: ask(user, guide) -> int or None; and mark(user, guide, number).
+LAST_READ = "last_read"
+MARK_READ = "mark_read"
 
-def register_delegation_lookup(function):
-    """delegates registers function(user, conference) -> {"name", "iso_code", "aliases"} or None."""
-    global _delegation_lookup
-    _delegation_lookup = function
-
-
-def reader_delegation(user, conference):
-    if _delegation_lookup is None or not user.is_authenticated:
-        return None
-    return _delegation_lookup(user, conference)
-
-
-_content_changed = []
-
-
-def on_guide_content_changed(function):
-    """delegates registers function(guide), called in the same transaction as a chair's content change."""
-    _content_changed.append(function)
+_registry = {}
 
 
-def guide_content_changed(guide):
-    for function in _content_changed:
-        function(guide)
+def register(name, function):
+    _registry.setdefault(name, []).append(function)
 
 
-_delegate_conferences = None
+def notify(name, **kwargs):
+    for function in _registry.get(name, []):
+        function(**kwargs)
 
 
-def register_delegate_conferences(function):
-    """delegates registers function(user) -> a queryset of the pks of conferences the user is a delegate of."""
-    global _delegate_conferences
-    _delegate_conferences = function
-
-
-def delegate_conferences(user):
-    from guides.models import Conference
-
-    if _delegate_conferences is None:
-        return Conference.objects.none().values("pk")
-    return _delegate_conferences(user)
+def ask(name, default, **kwargs):
+    functions = _registry.get(name)
+    return functions[0](**kwargs) if functions else default

@@ -6,8 +6,8 @@ import itertools
 import pytest
 from django.contrib.auth import get_user_model
 
-from guides.models import Committee, Conference, Section, Source, StudyGuide, Topic
-from guides.services import committee_chair_add, conference_organizer_add
+from guides.models import Committee, Conference, Section, Source, Topic
+from guides.services import committee_chair_add, conference_organizer_add, guide_content_save, guide_create
 
 _counter = itertools.count(1)
 
@@ -47,13 +47,24 @@ def make_committee(conference, abbreviation, chairs=()):
 
 
 def make_guide(committee, title="Topic", sections=(), sources=()):
+    """A draft guide written through the one writer (guides.services.guide_content_save): revision 2 holds
+    the sections and sources (revision 1 is the empty guide)."""
     topic = Topic.objects.create(committee=committee, title=title, order=Topic.objects.count() + 1)
-    guide = StudyGuide.objects.create(topic=topic)
-    for order, (heading, body) in enumerate(sections, start=1):
-        Section.objects.create(guide=guide, order=order, heading=heading, body=body)
-    for key in sources:
-        Source.objects.create(guide=guide, key=key, title=f"Title of {key}", publisher="Publisher")
+    guide = guide_create(topic=topic, by=None)
+
+    def write():
+        for key in sources:
+            Source.objects.create(guide=guide, key=key, title=f"Title of {key}", publisher="Publisher")
+        for order, (heading, body) in enumerate(sections, start=1):
+            Section.objects.create(guide=guide, order=order, heading=heading, body=body)
+
+    guide_content_save(guide=guide, by=None, changes=write)
     return guide
+
+
+def edit_guide(guide, changes, by=None):
+    """Changes a guide's working copy through the one writer; returns the new revision (or None)."""
+    return guide_content_save(guide=guide, by=by, changes=changes)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from guides.models import Section, Source, StudyGuide
 from tests.admin_forms import guide_form_data, row_index
+from tests.conftest import edit_guide
 
 
 def change_url(guide):
@@ -32,7 +33,8 @@ def test_chair_saves_every_part_of_a_guide_and_revision_increases(chair_a_client
     response = chair_a_client.post(change_url(guide), data)
     assert response.status_code == 302, response.context["errors"] if response.context else response
     guide.refresh_from_db()
-    assert guide.revision == 2
+    assert guide.revision == 3  # 1: the empty guide, 2: world's content, 3: this save
+    assert guide.revisions.get(number=3).author == world["chair_a"]
     assert guide.last_edited_by == world["chair_a"]
     assert list(guide.sections.values_list("heading", flat=True)) == ["Intro A", "Background"]
     assert guide.stakeholders.get().iso_code == "NG"
@@ -41,12 +43,21 @@ def test_chair_saves_every_part_of_a_guide_and_revision_increases(chair_a_client
     assert guide.questions.get().kind == "research"
 
 
-def test_saving_without_changes_keeps_the_revision(chair_a_client, world):
+def test_saving_without_changes_stores_no_revision_logs_nothing_and_queues_nothing(chair_a_client, world):
+    from django.contrib.admin.models import LogEntry
+    from django_tasks import default_task_backend
+
     guide = world["guide_a"]
-    response = chair_a_client.post(change_url(guide), guide_form_data(guide))
+    edit_guide(guide, lambda: guide.sections.update(body="Line one [@src-a].\nLine two."))
+    data = guide_form_data(guide)
+    # What a browser sends: CRLF line ends, and a stray space at the end of a line.
+    data[f"sections-{row_index(data, 'sections', 'heading', 'Intro A')}-body"] = "Line one [@src-a].  \r\nLine two.\r\n"
+    queued = len(default_task_backend.results)
+    response = chair_a_client.post(change_url(guide), data)
     assert response.status_code == 302
     guide.refresh_from_db()
-    assert guide.revision == 1
+    assert (guide.revision, guide.revisions.count(), LogEntry.objects.count()) == (3, 3, 0)
+    assert len(default_task_backend.results) == queued
 
 
 def test_unknown_citation_key_is_refused_by_name_and_nothing_is_saved(chair_a_client, world):
@@ -57,7 +68,7 @@ def test_unknown_citation_key_is_refused_by_name_and_nothing_is_saved(chair_a_cl
     assert response.status_code == 200
     assert "Unknown source key “unodc-2020”: add a source with that key below, or correct the citation." in response.content.decode()
     assert Section.objects.get(guide=guide).body == "Text A [@src-a]"
-    assert StudyGuide.objects.get(pk=guide.pk).revision == 1
+    assert StudyGuide.objects.get(pk=guide.pk).revision == 2
 
 
 def test_deleting_a_source_that_is_still_cited_is_refused(chair_a_client, world):
@@ -79,7 +90,7 @@ def test_citing_a_source_added_in_the_same_save_is_accepted(chair_a_client, worl
 
 def test_uncited_source_is_shown_as_a_warning_on_the_guide_page(chair_a_client, world):
     guide = world["guide_a"]
-    Source.objects.create(guide=guide, key="forgotten", title="Forgotten report")
+    edit_guide(guide, lambda: Source.objects.create(guide=guide, key="forgotten", title="Forgotten report"))
     response = chair_a_client.get(change_url(guide))
     warnings = [str(m) for m in get_messages(response.wsgi_request)]
     assert warnings == ["Sources never cited in the text: “forgotten”. Cite them with [@key] or remove them."]
@@ -102,7 +113,7 @@ def test_co_chair_saving_over_a_newer_revision_is_refused(client, world):
     from guides.services import committee_chair_add
 
     committee_chair_add(committee=world["committee_a"], user=co_chair)
-    # Both open revision 1.
+    # Both open revision 2.
     first = guide_form_data(guide)
     second = guide_form_data(guide)
     first[f"sections-{row_index(first, 'sections', 'heading', 'Intro A')}-body"] = "First chair's text [@src-a]."
@@ -115,27 +126,36 @@ def test_co_chair_saving_over_a_newer_revision_is_refused(client, world):
 
     assert response.status_code == 200
     assert (
-        "Ada Chair saved this guide (now revision 2) after you opened revision 1. Your changes were not saved, "
+        "Ada Chair saved this guide (now revision 3) after you opened revision 2. Your changes were not saved, "
         "so nothing was overwritten." in response.content.decode()
     )
     assert Section.objects.get(guide=guide).body == "First chair's text [@src-a]."
-    assert StudyGuide.objects.get(pk=guide.pk).revision == 2
+    assert StudyGuide.objects.get(pk=guide.pk).revision == 3
 
 
-def test_publish_and_unpublish_actions(chair_a_client, world):
+def publish_url(guide):
+    return reverse("admin:guides_studyguide_publish", args=[guide.pk])
+
+
+def test_chair_publishes_from_the_review_page_and_unpublish_is_an_action(chair_a_client, world):
     guide = world["guide_a"]
-    url = reverse("admin:guides_studyguide_changelist")
-    chair_a_client.post(url, {"action": "publish", "_selected_action": [guide.pk]})
+    page = chair_a_client.get(publish_url(guide)).content.decode()
+    assert "Not published yet: delegates see nothing." in page and "Everything is new" in page
+    response = chair_a_client.post(publish_url(guide), {"action": "publish", "note": "First release."})
+    assert response["Location"] == publish_url(guide)
     guide.refresh_from_db()
-    assert (guide.status, guide.published_at is not None) == ("published", True)
-    chair_a_client.post(url, {"action": "unpublish", "_selected_action": [guide.pk]})
+    assert (guide.status, guide.published_revision.number, guide.publications.get().note) == ("published", 2, "First release.")
+    # Publishing again with nothing new is refused with a message, and changes nothing.
+    page = chair_a_client.post(publish_url(guide), {"action": "publish", "note": "Again"}).content.decode()
+    assert "Revision 2 is already what delegates read: there is nothing new to publish." in page
+    assert guide.publications.count() == 1
+    chair_a_client.post(reverse("admin:guides_studyguide_changelist"), {"action": "unpublish", "_selected_action": [guide.pk]})
     guide.refresh_from_db()
-    assert guide.status == "draft"
+    assert (guide.status, guide.published_revision) == ("draft", None)
 
 
-def test_publish_action_cannot_reach_another_committees_guide(chair_a_client, world):
-    url = reverse("admin:guides_studyguide_changelist")
-    chair_a_client.post(url, {"action": "publish", "_selected_action": [world["guide_b"].pk]})
+def test_publish_page_cannot_reach_another_committees_guide(chair_a_client, world):
+    assert chair_a_client.post(publish_url(world["guide_b"]), {"action": "publish"}).status_code == 404
     assert StudyGuide.objects.get(pk=world["guide_b"].pk).status == "draft"
 
 

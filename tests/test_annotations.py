@@ -7,10 +7,11 @@ from django.urls import reverse
 
 from delegates.models import Annotation, Bookmark
 from delegates.services import annotation_create
+from guides import revisions
 from guides.models import Section
-from guides.rendering import render_guide
 from guides.services import guide_publish
 from tests.admin_forms import guide_form_data, row_index
+from tests.conftest import edit_guide
 from tests.test_reader import make_delegate
 
 BODY = "Trafficking is the **fastest growing** criminal activity. Debt bondage can last for generations [@src-a]."
@@ -19,10 +20,9 @@ BODY = "Trafficking is the **fastest growing** criminal activity. Debt bondage c
 @pytest.fixture
 def guide(world):
     guide = world["guide_a"]
-    Section.objects.filter(guide=guide).update(body=BODY)
+    edit_guide(guide, lambda: Section.objects.filter(guide=guide).update(body=BODY))
     guide_publish(guide=guide)
-    guide.revision += 1
-    guide.save()
+    guide.refresh_from_db()
     return guide
 
 
@@ -32,7 +32,9 @@ def delegate(world):
 
 
 def section_of(guide):
-    return render_guide(guide).sections[0]
+    """The first section as delegates read it (the published revision)."""
+    guide.refresh_from_db()
+    return revisions.rendered(guide.published_revision).sections[0]
 
 
 def payload(guide, quote, **extra):
@@ -122,10 +124,12 @@ def test_csrf_is_enforced_on_the_json_endpoints(guide, delegate):
 def test_bookmarks_on_guide_section_term_and_party_without_duplicates(client, guide, delegate):
     from guides.models import KeyTerm, Stakeholder
 
-    term = KeyTerm.objects.create(guide=guide, term="Debt bondage", definition="d")
-    party = Stakeholder.objects.create(guide=guide, name="ILO", kind="un_body")
-    guide.revision += 1
-    guide.save()
+    made = {}
+    edit_guide(guide, lambda: made.update(
+        term=KeyTerm.objects.create(guide=guide, term="Debt bondage", definition="d"),
+        party=Stakeholder.objects.create(guide=guide, name="ILO", kind="un_body")))
+    term, party = made["term"], made["party"]
+    guide_publish(guide=guide)
     client.force_login(delegate)
     url = reverse("api_guide_bookmarks", args=[guide.pk])
     for target, target_id in [("guide", guide.pk), ("section", section_of(guide).pk), ("key_term", term.pk),
@@ -140,7 +144,7 @@ def test_bookmarks_on_guide_section_term_and_party_without_duplicates(client, gu
     assert client.delete(reverse("api_bookmark", args=[bookmark.pk])).status_code == 404
 
 
-def test_chair_edit_in_the_admin_reanchors_highlights(client, guide, delegate, world):
+def test_chair_edit_reanchors_highlights_when_it_is_published(client, guide, delegate, world):
     section = section_of(guide)
     kept = annotation_create(user=delegate, guide=guide, section_id=section.pk, **_range(section.text, "Debt bondage can last"))
     removed = annotation_create(user=delegate, guide=guide, section_id=section.pk, **_range(section.text, "growing criminal activity"))
@@ -150,8 +154,15 @@ def test_chair_edit_in_the_admin_reanchors_highlights(client, guide, delegate, w
         "New opening. Debt bondage can last for generations [@src-a]."
     )
     assert client.post(reverse("admin:guides_studyguide_change", args=[guide.pk]), data).status_code == 302
+    # The working copy changed; delegates still read the published text, so notes stay where they were.
+    kept.refresh_from_db()
+    assert (kept.status, kept.current_start, kept.anchored_revision) == ("anchored", 54, 3)
+    response = client.post(reverse("admin:guides_studyguide_publish", args=[guide.pk]),
+                           {"action": "publish", "note": "Shorter opening."})
+    assert response.status_code == 302
     kept.refresh_from_db()
     removed.refresh_from_db()
+    assert kept.anchored_revision == 4
     assert (kept.status, kept.current_text, kept.current_start) == ("anchored", "Debt bondage can last", 13)
     assert (kept.quote_exact, kept.position_start) == ("Debt bondage can last", 54)  # originals untouched
     assert removed.status == "orphaned"
@@ -161,13 +172,16 @@ def test_chair_edit_in_the_admin_reanchors_highlights(client, guide, delegate, w
 def test_deleting_a_section_orphans_its_annotations_but_keeps_them(client, guide, delegate, world):
     section = section_of(guide)
     annotation = annotation_create(user=delegate, guide=guide, section_id=section.pk, **_range(section.text, "Debt bondage"))
-    Section.objects.create(guide=guide, order=2, heading="Kept", body="Other text [@src-a].")
+    edit_guide(guide, lambda: Section.objects.create(guide=guide, order=2, heading="Kept", body="Other text [@src-a]."))
     client.force_login(world["chair_a"])
     data = guide_form_data(guide)
     data[f"sections-{row_index(data, 'sections', 'heading', 'Intro A')}-DELETE"] = "on"
     assert client.post(reverse("admin:guides_studyguide_change", args=[guide.pk]), data).status_code == 302
     annotation.refresh_from_db()
-    assert (annotation.status, annotation.section_id, annotation.section_heading) == ("orphaned", None, "Intro A")
+    assert annotation.status == "anchored"  # delegates still read the section until the change is published
+    guide_publish(guide=guide, by=world["chair_a"])
+    annotation.refresh_from_db()
+    assert (annotation.status, annotation.section_id, annotation.section_heading) == ("orphaned", section.pk, "Intro A")
 
 
 def _range(text, quote):

@@ -205,7 +205,8 @@ def test_figures_are_served_from_storage_that_is_not_the_local_disk(client, two,
 
 
 def test_export_files_get_unguessable_names(two):
-    from guides.exports import conference_export_run, conference_export_start
+    from guides.exports import conference_export_run
+    from guides.services import conference_export_start
 
     export, _ = conference_export_start(conference=two["conference"], by=two["organizer"])
     conference_export_run(export=export)

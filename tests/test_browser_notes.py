@@ -8,9 +8,10 @@ from django.core.management import call_command
 from delegates.demo import DEMO_PASSWORD
 from delegates.models import Annotation
 from guides.models import StudyGuide
-from guides.rendering import render_guide
-from guides.services import guide_record_edit
+from guides import revisions
+from guides.services import guide_publish
 from tests.browser import chromium, log_in, screenshot
+from tests.conftest import edit_guide
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,10 +26,17 @@ def demo(settings):
     guide = StudyGuide.objects.get(topic__committee__slug="ga3")
     section = guide.sections.get(heading="Background and causes")
     # An emoji before the passage: the browser counts it as two UTF-16 units, the server as one code point.
-    section.body = "🌍 " + section.body
-    section.save()
-    guide_record_edit(guide=guide, by=None)
+    edit_guide(guide, lambda: section.__class__.objects.filter(pk=section.pk).update(body="🌍 " + section.body))
+    guide_publish(guide=guide)
     return guide, section
+
+
+def publish(page, server_url, guide, note):
+    """The chair publishes the working copy from the admin's review page."""
+    page.goto(f"{server_url}/admin/guides/studyguide/{guide.pk}/publish/")
+    page.fill("textarea[name=note]", note)
+    page.click("button[value=publish]")
+    page.wait_for_selector("text=published: delegates read it now")
 
 
 def select_text(page, section_pk, quote):
@@ -67,7 +75,7 @@ def test_server_plain_text_equals_browser_text_content_for_every_demo_section(se
             browser_texts = page.evaluate(
                 "Object.fromEntries([...document.querySelectorAll('.prose[data-section]')].map(e => [e.dataset.section, e.textContent]))"
             )
-            server_texts = {str(s.pk): s.text for s in render_guide(guide).sections}
+            server_texts = {str(s.pk): s.text for s in revisions.rendered(guide.published_revision).sections}
             assert browser_texts == server_texts
 
 
@@ -87,7 +95,9 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(serve
         annotation = Annotation.objects.get()
         text = section.__class__.objects.get(pk=section.pk)
         assert (annotation.quote_exact, annotation.position_start) == (QUOTE, 2)  # "🌍 " is two code points
-        assert render_guide(guide).sections[1].text[annotation.position_start:annotation.position_end] == QUOTE
+        guide.refresh_from_db()
+        published = revisions.rendered(guide.published_revision)
+        assert published.sections[1].text[annotation.position_start:annotation.position_end] == QUOTE
         assert text.pk == section.pk
 
         delegate.reload()
@@ -105,6 +115,11 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(serve
         body.fill(body.input_value().replace("🌍 ", "🌍 The first thing to know: "))
         chair.click("input[name=_save]")
         chair.wait_for_url(f"{server_url}/admin/guides/studyguide/")
+        # Saved, not published: the delegate still reads the old text.
+        delegate.reload()
+        delegate.wait_for_selector("mark.hl")
+        assert "The first thing to know" not in delegate.content()
+        publish(chair, server_url, guide, "Added an opening sentence.")
 
         delegate.reload()
         mark = delegate.wait_for_selector("mark.hl")
@@ -119,6 +134,7 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(serve
         body.fill("🌍 The first thing to know: " + body.input_value()[sentence_end:].lstrip())
         chair.click("input[name=_save]")
         chair.wait_for_url(f"{server_url}/admin/guides/studyguide/")
+        publish(chair, server_url, guide, "Removed a sentence.")
 
         delegate.reload()
         delegate.wait_for_selector(".bookmark")

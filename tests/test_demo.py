@@ -5,8 +5,17 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from delegates.models import DelegateProfile
-from guides.models import Committee, Conference, KeyTerm, Section, Source, StudyGuide
-from guides.rendering import render_guide
+from guides import revisions
+from guides.models import (
+    Committee,
+    Conference,
+    GuidePublication,
+    GuideRevision,
+    KeyTerm,
+    Section,
+    Source,
+    StudyGuide,
+)
 
 # Counted by hand from ../shared/seeds (see the issue note for how each was counted):
 # (key terms, timeline events, major parties, sources, questions)
@@ -39,7 +48,9 @@ def test_load_demo_creates_five_published_guides_matching_the_seeds(settings, ca
     guides = StudyGuide.objects.select_related("topic__committee")
     assert {g.topic.committee.slug: counts(g) for g in guides} == EXPECTED
     assert {g.status for g in guides} == {"published"}
-    assert [render_guide(g).uncited for g in guides] == [[], [], [], [], []]
+    assert [revisions.rendered(g.published_revision).uncited for g in guides] == [[], [], [], [], []]
+    # Each demo guide is one published revision after the empty first one; delegates read it.
+    assert {(g.revision, g.published_revision.number, g.publications.count()) for g in guides} == {(2, 2, 1)}
     output = capsys.readouterr().out
     assert "password 'mlmun-demo-2027'" in output
     assert get_user_model().objects.get(username="delegate.nigeria").check_password("mlmun-demo-2027")
@@ -51,12 +62,14 @@ def test_load_demo_twice_duplicates_nothing_and_keeps_revisions(settings):
     call_command("load_demo")
     before = (Conference.objects.count(), Committee.objects.count(), Section.objects.count(), Source.objects.count(),
               KeyTerm.objects.count(), get_user_model().objects.count(), DelegateProfile.objects.count())
-    revisions = sorted(StudyGuide.objects.values_list("revision", flat=True))
+    numbers = sorted(StudyGuide.objects.values_list("revision", flat=True))
+    stored = GuideRevision.objects.count()
     call_command("load_demo")
     after = (Conference.objects.count(), Committee.objects.count(), Section.objects.count(), Source.objects.count(),
              KeyTerm.objects.count(), get_user_model().objects.count(), DelegateProfile.objects.count())
     assert after == before
-    assert sorted(StudyGuide.objects.values_list("revision", flat=True)) == revisions
+    assert sorted(StudyGuide.objects.values_list("revision", flat=True)) == numbers
+    assert (GuideRevision.objects.count(), GuidePublication.objects.count()) == (stored, 5)
 
 
 @pytest.mark.django_db

@@ -26,5 +26,5 @@ def test_reader_shows_draft_banner_to_its_chair_and_404_to_anonymous(client, wor
     assert client.get(url).status_code == 404
     client.force_login(world["chair_a"])
     page = client.get(url).content.decode()
-    assert "Draft preview" in page
+    assert "Working copy (revision 2) — delegates cannot see this guide yet." in page
     assert '<h2 id="section-' in page and "Intro A</h2>" in page

@@ -13,10 +13,11 @@ from PIL import Image
 
 from guides import pdf
 from guides.citations import cited_keys
-from guides.exports import conference_export_run, conference_export_start
+from guides.exports import conference_export_run
 from guides.models import ConferenceExport, Figure, Section, StudyGuide
-from guides.rendering import render_guide
-from guides.services import guide_publish, guide_record_edit
+from guides import revisions
+from guides.services import conference_export_start, guide_publish, guide_unpublish
+from tests.conftest import edit_guide
 from tests.pdf_reading import ReadPdf
 
 
@@ -32,8 +33,13 @@ def read(guide):
         return ReadPdf(handle.read())
 
 
+def published(guide):
+    guide.refresh_from_db()
+    return revisions.rendered(guide.published_revision)
+
+
 def citation_count(guide):
-    rendered = render_guide(guide)
+    rendered = published(guide)
     bodies = [s.body for s in guide.sections.all()] + [p.description for p in guide.stakeholders.all()]
     known = {e["key"] for e in rendered.bibliography}
     return sum(1 for body in bodies for key in cited_keys(body) if key in known)
@@ -42,8 +48,10 @@ def citation_count(guide):
 @pytest.mark.parametrize("slug", ["ccpcj", "specon"])
 def test_guide_pdf_holds_every_part_and_its_structure_is_right(demo, slug):
     guide = demo[slug]
-    rendered = render_guide(guide)
+    rendered = published(guide)
     document = read(guide)
+    # The cover says which revision this is and when it was published.
+    assert f"Revision 2 · published {guide.published_at:%-d %B %Y}" in " ".join(document.pages[0].split())
     text = "\n".join(document.pages)
     flat = " ".join(text.split()).replace("‐ ", "").replace("- ", "-")
 
@@ -94,20 +102,23 @@ def test_footnote_area_keeps_border_without_padding():
 def test_draft_is_watermarked_and_published_is_not(demo):
     guide = demo["hrc"]
     assert "DRAFT" not in read(guide).pages[0]
-    guide.status = "draft"
-    guide.save()
-    assert "DRAFT" in read(guide).pages[0]
+    guide_unpublish(guide=guide)
+    guide.refresh_from_db()
+    assert "DRAFT — working copy, Revision 2" in read(guide).pages[0]
 
 
-def test_unchanged_guide_is_served_from_cache_and_an_edit_renders_once(demo):
+def test_pdf_is_cached_per_revision_and_a_published_edit_renders_once(demo, django_assert_max_num_queries):
     guide = demo["ga3"]
     first = pdf.guide_pdf(guide)
     assert first.rendered is True
-    assert pdf.guide_pdf(guide).rendered is False
-    Section.objects.filter(guide=guide, order=1).update(body="Edited introduction.")
-    guide_record_edit(guide=guide, by=None)
-    after_edit = pdf.guide_pdf(guide)
-    assert (after_edit.rendered, after_edit.name != first.name) == (True, True)
+    with django_assert_max_num_queries(2):  # the cache name comes from the revision: no print render needed
+        assert pdf.guide_pdf(guide).rendered is False
+    edit_guide(guide, lambda: Section.objects.filter(guide=guide, order=1).update(body="Edited introduction."))
+    assert pdf.guide_pdf(guide).name == first.name  # delegates' PDF: the published revision, unchanged
+    guide_publish(guide=guide)
+    guide.refresh_from_db()
+    after = pdf.guide_pdf(guide)
+    assert (after.rendered, after.name != first.name, "/r3-" in after.name) == (True, True, True)
     assert pdf.guide_pdf(guide).rendered is False
 
 
@@ -138,13 +149,14 @@ def http_server():
 
 def test_export_fetches_nothing_from_outside(demo, http_server):
     guide = demo["hrc"]
-    Section.objects.filter(guide=guide, order=1).update(body=(
+    edit_guide(guide, lambda: Section.objects.filter(guide=guide, order=1).update(body=(
         f"![chart]({http_server}/chart.png)\n\n"
         f'<link rel="stylesheet" href="{http_server}/style.css">\n\n'
         f'<a rel="attachment" href="{http_server}/secret.txt">attachment</a>\n\n'
         f"[link]({http_server}/page)"
-    ))
-    guide_record_edit(guide=guide, by=None)
+    )))
+    guide_publish(guide=guide)
+    guide.refresh_from_db()
     document = read(guide)
     assert "General information" in document.pages[2] or "General information" in "".join(document.pages)
     assert CountingHandler.requests == []
@@ -175,9 +187,11 @@ def test_figure_image_from_media_is_embedded(demo, settings):
     Image.new("RGB", (40, 20), "steelblue").save(image, "PNG")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    Figure.objects.create(guide=guide, image=SimpleUploadedFile("chart.png", image.getvalue()), caption="A chart",
-                          alt_text="Blue rectangle", section=guide.sections.first())
-    guide_record_edit(guide=guide, by=None)
+    edit_guide(guide, lambda: Figure.objects.create(
+        guide=guide, image=SimpleUploadedFile("chart.png", image.getvalue()), caption="A chart",
+        alt_text="Blue rectangle", section=guide.sections.first()))
+    guide_publish(guide=guide)
+    guide.refresh_from_db()
     document = read(guide)
     # WeasyPrint shares one resource dictionary between pages, so pypdf lists the same image on each.
     images = {(image.name, image.image.size) for page in document.reader.pages for image in page.images}
@@ -219,6 +233,7 @@ def test_publishing_renders_the_pdf_in_the_background(world, settings, django_ca
     guide = world["guide_a"]
     with django_capture_on_commit_callbacks(execute=True):
         guide_publish(guide=guide)
+    guide.refresh_from_db()
     assert pdf.guide_pdf(guide).rendered is False  # already made by the task
 
 

@@ -52,6 +52,7 @@ SUPERUSER_ONLY = row("302 login", "302 login", "302 login", "403", "403", "403",
 SUPERUSER_ONLY_403 = row("302 login", "302 login", "302 login", "403", "403", "403", "403", "403")
 SUPERUSER_MISSING = row("302 login", "302 login", "302 login", "403", "403", "403", "403", "302")
 EDITORS = row("302 login", "302 login", "302 login", "200", "404", "200", "404", "200")
+EDITORS_REDIRECT = row("302 login", "302 login", "302 login", "302", "404", "302", "404", "302")
 VIEWERS_ORGANIZER_EDITS = EDITORS  # chairs see their conference and committee read-only ...
 ORGANIZER_EDITS = row("302 login", "302 login", "302 login", "403", "404", "200", "404", "200")  # ... and may not save
 ORGANIZER_DELETES = row("302 login", "302 login", "302 login", "403", "404", "200", "404", "200")
@@ -95,6 +96,7 @@ EXPECTED = {
     "c/<slug:conference>/<slug:committee>/": {"GET": ALL_OK},
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/": {"GET": READER},
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/": {"GET": READER},
+    "c/<slug:conference>/<slug:committee>/guide/<int:pk>/changes/": {"GET": READER},
     "media/<path:name>": {"GET": READER},
     "c/<slug:conference>/exports/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/exports/<int:pk>/": {"GET": ORGANIZER},
@@ -109,7 +111,8 @@ EXPECTED = {
     "c/<slug:conference>/organize/organizers/<int:user_pk>/remove/": {"GET": same("405"), "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/organize/delegations/": {"GET": ORGANIZER},
     "c/<slug:conference>/organize/delegates/<int:profile_pk>/remove/": {"GET": same("405"), "POST": ORGANIZER_WRITE},
-    "accounts/profile/": {"GET": LOGGED_IN},
+    # A POST names one of the user's own delegate profiles; without one (or someone else's) it is 404.
+    "accounts/profile/": {"GET": LOGGED_IN, "POST": row("302 login", "404", "404", "404", "404", "404", "404", "404")},
     "notes/": {"GET": LOGGED_IN},
     "notes/export.<str:fmt>": {"GET": LOGGED_IN},
     "api/guides/<int:guide_pk>/annotations/": {
@@ -143,6 +146,10 @@ EXPECTED = {
     "admin/^(?P<app_label>auth|django_tasks_database|axes|guides)/$": {"GET": STAFF},
     "admin/(?P<url>.*)$": {"GET": row("302 login", "302 login", "302 login", "404", "404", "404", "404", "404")},
     "admin/guides/studyguide/<path:object_id>/pdf/": {"GET": EDITORS},
+    "admin/guides/studyguide/<path:object_id>/publish/": {"GET": EDITORS, "POST": EDITORS},
+    "admin/guides/studyguide/<path:object_id>/revisions/": {"GET": EDITORS},
+    "admin/guides/studyguide/<path:object_id>/revisions/<int:number>/restore/": {
+        "GET": EDITORS_REDIRECT, "POST": EDITORS_REDIRECT},
     "admin/auth/user/<id>/password/": {"GET": SUPERUSER_ONLY, "POST": SUPERUSER_ONLY},
     # A real account (chair_here): only the instance operator may open, change or delete it.
     **admin_model("auth/user", SUPERUSER_ONLY, add=SUPERUSER_ONLY, delete_get=SUPERUSER_ONLY,
@@ -239,6 +246,10 @@ def url_for(route, objects, people):
             "guide", args=[conference.slug, committee.slug, guide.pk]),
         "c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/": lambda: reverse(
             "guide_pdf", args=[conference.slug, committee.slug, guide.pk]),
+        "c/<slug:conference>/<slug:committee>/guide/<int:pk>/changes/": lambda: reverse(
+            "guide_changes", args=[conference.slug, committee.slug, guide.pk]) + "?since=1",
+        "admin/guides/studyguide/<path:object_id>/revisions/<int:number>/restore/": lambda: reverse(
+            "admin:guides_studyguide_restore", args=[guide.pk, 1]),
         "c/<slug:conference>/<slug:committee>/": lambda: reverse("committee", args=[conference.slug, committee.slug]),
         "media/<path:name>": lambda: reverse("media", args=[objects["figure"].image.name]),
         "c/<slug:conference>/exports/<int:pk>/": lambda: reverse(

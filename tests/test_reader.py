@@ -7,7 +7,7 @@ from django.urls import reverse
 from delegates.models import DelegateProfile, Delegation
 from guides.models import KeyTerm, Section, Source, Stakeholder
 from guides.services import guide_publish
-from tests.conftest import make_committee, make_conference, make_guide, make_user
+from tests.conftest import edit_guide, make_committee, make_conference, make_guide, make_user
 
 PERSONAS = ["anonymous", "delegate_here", "delegate_elsewhere", "chair_here", "chair_other_committee", "organizer"]
 
@@ -59,7 +59,7 @@ def test_permission_matrix_for_the_reader(client, world, people, public, publish
         assert response.status_code in (200, 404), persona
         if response.status_code == 200:
             assert response.context["guide"] == guide
-            assert ("Draft preview" in response.content.decode()) is (not published)
+            assert ("delegates cannot see this guide yet" in response.content.decode()) is (not published)
             seen.add(persona)
     assert seen == EXPECTED[(public, published)]
 
@@ -79,11 +79,15 @@ def test_members_only_conference_landing_page_invites_anonymous_to_log_in(client
 
 def build_guide(committee, size):
     guide = make_guide(committee, f"Guide of size {size}")
-    for n in range(size):
-        Source.objects.create(guide=guide, key=f"s{n}", title=f"Source {n}")
-        Section.objects.create(guide=guide, order=n, heading=f"Section {n}", body=f"Text about Nigeria [@s{n}]. Term{n} here.")
-        KeyTerm.objects.create(guide=guide, term=f"Term{n}", definition="d")
-        Stakeholder.objects.create(guide=guide, name=f"Party {n}", kind="ngo")
+
+    def write():
+        for n in range(size):
+            Source.objects.create(guide=guide, key=f"s{n}", title=f"Source {n}")
+            Section.objects.create(guide=guide, order=n, heading=f"Section {n}", body=f"Text about Nigeria [@s{n}]. Term{n} here.")
+            KeyTerm.objects.create(guide=guide, term=f"Term{n}", definition="d")
+            Stakeholder.objects.create(guide=guide, name=f"Party {n}", kind="ngo")
+
+    edit_guide(guide, write)
     guide_publish(guide=guide)
     return guide
 
@@ -109,8 +113,11 @@ def test_reader_runs_the_same_number_of_queries_for_small_and_large_guides(clien
 
 def test_reader_says_where_the_delegation_is_mentioned(client, world):
     guide = world["guide_a"]
-    Section.objects.create(guide=guide, order=2, heading="Source countries", body="Nigeria is a source country.")
-    party = Stakeholder.objects.create(guide=guide, name="Nigeria", kind="member_state", iso_code="NG")
+    made = {}
+    edit_guide(guide, lambda: made.update(
+        section=Section.objects.create(guide=guide, order=2, heading="Source countries", body="Nigeria is a source country."),
+        party=Stakeholder.objects.create(guide=guide, name="Nigeria", kind="member_state", iso_code="NG")))
+    party = made["party"]
     guide_publish(guide=guide)
     client.force_login(make_delegate("d-ng", world["conference"], world["committee_a"], "NG"))
     response = client.get(guide.get_absolute_url())
@@ -123,9 +130,9 @@ def test_reader_says_where_the_delegation_is_mentioned(client, world):
 
 def test_reader_is_inert_against_script_and_raw_html(client, world):
     guide = world["guide_a"]
-    Section.objects.filter(guide=guide).update(
+    edit_guide(guide, lambda: Section.objects.filter(guide=guide).update(
         body='<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) <b onclick="y()">b</b>'
-    )
+    ))
     guide_publish(guide=guide)
     client.force_login(world["organizer"])
     response = client.get(guide.get_absolute_url())
@@ -161,9 +168,12 @@ def test_profile_shows_the_delegation(client, world):
 
 def test_major_parties_are_grouped_by_kind(client, world):
     guide = world["guide_a"]
-    for order, (name, kind, iso) in enumerate([("ILO", "un_body", ""), ("Nigeria", "member_state", "NG"),
-                                                ("A21", "ngo", ""), ("Mexico", "member_state", "MX")]):
-        Stakeholder.objects.create(guide=guide, order=order, name=name, kind=kind, iso_code=iso)
+    def write():
+        for order, (name, kind, iso) in enumerate([("ILO", "un_body", ""), ("Nigeria", "member_state", "NG"),
+                                                    ("A21", "ngo", ""), ("Mexico", "member_state", "MX")]):
+            Stakeholder.objects.create(guide=guide, order=order, name=name, kind=kind, iso_code=iso)
+
+    edit_guide(guide, write)
     client.force_login(world["organizer"])
     response = client.get(guide.get_absolute_url())
     assert [(p["kind_group"], p["name"]) for p in response.context["rendered"].stakeholders] == [

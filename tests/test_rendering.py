@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
+from guides import revisions
 from guides.models import KeyTerm, Source
-from guides.rendering import render_guide, render_markdown
-from tests.conftest import make_committee, make_conference, make_guide
+from guides.rendering import build_rendered_guide, render_markdown
+from tests.conftest import edit_guide, make_committee, make_conference, make_guide  # noqa: I001
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def test_footnotes_are_numbered_by_first_use_across_sections(committee):
         ],
         sources=["unodc", "ilo", "palermo", "never"],
     )
-    rendered = render_guide(guide)
+    rendered = build_rendered_guide(guide)
     assert [(note["number"], note["key"]) for note in rendered.footnotes] == [(1, "palermo"), (2, "ilo"), (3, "unodc")]
     assert rendered.sections[0].html == (
         '<p>Palermo <sup class="fn-ref"><a class="fn-link" href="#fn-1" id="fnref-1-1" data-source="Title of palermo. Publisher." '
@@ -41,17 +42,18 @@ def test_footnotes_are_numbered_by_first_use_across_sections(committee):
 def test_source_attached_to_a_key_term_is_not_reported_uncited(committee):
     guide = make_guide(committee, sources=["dictionary"])
     KeyTerm.objects.create(guide=guide, term="Coercion", definition="d", source=guide.sources.get())
-    assert render_guide(guide).uncited == []
+    assert build_rendered_guide(guide).uncited == []
 
 
-def test_rendered_guide_is_cached_per_revision(committee, django_assert_num_queries):
-    guide = make_guide(committee, sections=[("One", "first")])
-    assert "first" in render_guide(guide).sections[0].html
-    guide.sections.update(body="second")
-    with django_assert_num_queries(0):
-        assert "first" in render_guide(guide).sections[0].html
-    guide.revision += 1
-    assert "second" in render_guide(guide).sections[0].html
+def test_a_stored_revision_reads_back_as_rendered_and_never_changes(committee, django_assert_num_queries):
+    guide = make_guide(committee, sections=[("One", "first [@a]")], sources=["a"])
+    stored = revisions.working_revision(guide)
+    assert revisions.rendered(stored) == build_rendered_guide(guide)
+    edit_guide(guide, lambda: guide.sections.update(body="second [@a]"))
+    with django_assert_num_queries(0):  # parsed once per process: revisions are immutable
+        assert "first" in revisions.rendered(stored).sections[0].html
+    assert "second" in revisions.rendered(revisions.working_revision(guide)).sections[0].html
+    assert [r.number for r in guide.revisions.all()] == [3, 2, 1]
 
 
 @pytest.mark.parametrize(
@@ -122,7 +124,7 @@ def test_first_use_of_each_key_term_is_marked_once_across_the_guide(committee):
     ilo = KeyTerm.objects.create(guide=guide, term="International Labour Organization", acronym="ILO", definition="A UN agency.")
     forced = KeyTerm.objects.create(guide=guide, term="Forced labour", definition="Work under threat.")
     debt = KeyTerm.objects.create(guide=guide, term="Debt bondage", definition="Work to repay a <debt>.")
-    one, two = (section.html for section in render_guide(guide).sections)
+    one, two = (section.html for section in build_rendered_guide(guide).sections)
     assert one == (
         '<p>The <a href="https://www.ilo.org" rel="noopener noreferrer nofollow">ILO</a> fights '
         f'<a class="term" href="#term-{forced.pk}" data-definition="Work under threat.">forced labour</a>. '

@@ -1,0 +1,43 @@
+"""Rules a guide's content must follow, in one place: the admin's formsets ask them field by field, and
+guides.services.guide_content_save checks the whole working copy with them before any revision is stored."""
+
+from guides.citations import unknown_keys
+
+
+def citation_error(text, known_keys):
+    """The message for a Markdown text citing keys that no source of the guide has, or None."""
+    missing = unknown_keys([text or ""], known_keys)
+    if not missing:
+        return None
+    names = ", ".join(f"“{key}”" for key in missing)
+    return f"Unknown source key {names}: add a source with that key below, or correct the citation."
+
+
+def duplicate_terms(terms):
+    """[(index, message)] for terms defined twice, ignoring case (the database refuses them too)."""
+    seen, errors = {}, []
+    for index, term in enumerate(terms):
+        folded = (term or "").strip().casefold()
+        if not folded:
+            continue
+        if folded in seen:
+            errors.append((index, f"“{term}” is already defined in this guide as “{seen[folded]}”."))
+        else:
+            seen[folded] = term
+    return errors
+
+
+def working_copy_errors(guide):
+    """Every rule the guide's stored parts break, as messages naming the part (empty when all is well)."""
+    known = set(guide.sources.values_list("key", flat=True))
+    errors = []
+    for heading, body in guide.sections.values_list("heading", "body"):
+        message = citation_error(body, known)
+        if message:
+            errors.append(f"Section “{heading}”: {message}")
+    for name, description in guide.stakeholders.values_list("name", "description"):
+        message = citation_error(description, known)
+        if message:
+            errors.append(f"Major party “{name}”: {message}")
+    errors += [message for _, message in duplicate_terms(list(guide.key_terms.values_list("term", flat=True)))]
+    return errors
