@@ -7,8 +7,8 @@ from django.core.management import call_command
 
 from delegates.demo import DEMO_PASSWORD
 from delegates.models import Annotation
-from guides.models import StudyGuide
 from guides import revisions
+from guides.models import StudyGuide
 from guides.services import guide_publish
 from tests.browser import chromium, log_in, screenshot
 from tests.conftest import edit_guide

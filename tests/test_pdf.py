@@ -11,11 +11,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 
-from guides import pdf
+from guides import pdf, revisions
 from guides.citations import cited_keys
 from guides.exports import conference_export_run
 from guides.models import ConferenceExport, Figure, Section, StudyGuide
-from guides import revisions
 from guides.services import conference_export_start, guide_publish, guide_unpublish
 from tests.conftest import edit_guide
 from tests.pdf_reading import ReadPdf
