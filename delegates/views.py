@@ -76,7 +76,7 @@ def _str(data, name, default=""):
     return value
 
 
-def annotation_json(annotation):
+def annotation_json(annotation, guide_url=None):
     return {
         "id": annotation.pk,
         "section": annotation.current_section_id,
@@ -88,6 +88,9 @@ def annotation_json(annotation):
         "note": annotation.note,
         "label": annotation.label,
         "created": annotation.created_at.isoformat(),
+        # Where a changed passage's edits are shown: from the revision the note was made on.
+        "changes_url": (f"{guide_url or annotation.guide.get_absolute_url()}changes/?since={annotation.revision}"
+                        f"#section-{annotation.current_section_id}") if annotation.status == "changed" else "",
     }
 
 
@@ -111,8 +114,9 @@ def guide_annotations(request, guide_pk):
     if request.method == "GET":
         annotations = annotations_of(request.user).filter(guide=guide)
         bookmarks = bookmarks_of(request.user).filter(guide=guide)
+        guide_url = guide.get_absolute_url()
         return JsonResponse({
-            "annotations": [annotation_json(a) for a in annotations],
+            "annotations": [annotation_json(a, guide_url) for a in annotations],
             "bookmarks": [{"id": b.pk, "target": b.target, "target_id": b.target_id} for b in bookmarks],
             "labels": [[value, label] for value, label in AnnotationLabel.choices],
         })

@@ -200,9 +200,28 @@ def word_diff(old, new):
     return [(op, "".join(table[ord(ch) - 0x10000] for ch in chunk)) for op, chunk in diffs]
 
 
+CONTEXT = 160  # characters of unchanged text kept either side of a change
+
+
+def _trim(diff):
+    """Long unchanged stretches shortened to their ends, so a one-word edit in a long section reads as one."""
+    trimmed = []
+    for index, (op, text) in enumerate(diff):
+        if op == 0 and len(text) > 3 * CONTEXT:
+            head, tail = text[:CONTEXT], text[-CONTEXT:]
+            if 0 < index < len(diff) - 1:
+                text = f"{head} … {tail}"
+            elif index == 0:
+                text = "… " + tail
+            else:
+                text = head + " …"
+        trimmed.append((op, text))
+    return trimmed
+
+
 def _part_texts(guide):
     """Every part a delegate reads, as (key, title, plain text), in reading order."""
-    parts = [(f"section-{s.pk}", s.heading, plain_text(s.html)) for s in guide.sections]
+    parts = [(f"section-{s.pk}", s.heading, s.text) for s in guide.sections]
     extra = [
         ("key-terms", "Key terms", "\n".join(f"{t['term']}: {t['definition']}" for t in guide.key_terms)),
         ("major-parties", "Major parties", "\n".join(f"{p['name']}: {plain_text(p['html'])}" for p in guide.stakeholders)),
@@ -228,7 +247,7 @@ def revision_diff(old, new):
             continue
         old_title, old_text = before[key]
         if (old_title, old_text) != (title, text):
-            diff = word_diff(old_text, text)
+            diff = _trim(word_diff(old_text, text))
             if old_title != title:
                 diff = [(-1, old_title + "\n"), (1, title + "\n")] + diff
             changes.append({"key": key, "title": title, "state": "changed", "diff": diff})

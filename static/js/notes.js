@@ -123,7 +123,16 @@
     dialog.querySelector(".hl-quote").textContent = annotation ? annotation.current_text || annotation.quote : quote;
     var changed = dialog.querySelector(".hl-changed-note");
     changed.hidden = !(annotation && annotation.status === "changed");
-    if (!changed.hidden) changed.textContent = "The chairs changed this passage. You highlighted: “" + annotation.quote + "”";
+    if (!changed.hidden) {
+      changed.textContent = "The chairs changed this passage. You highlighted: “" + annotation.quote + "” ";
+      if (annotation.changes_url) {
+        var link = document.createElement("a");
+        link.href = annotation.changes_url;
+        link.className = "hl-changes-link";
+        link.textContent = "See what changed";
+        changed.appendChild(link);
+      }
+    }
     dialog.querySelector("#hl-note").value = annotation ? annotation.note : "";
     dialog.querySelector("#hl-label").value = annotation ? annotation.label : "";
     dialog.querySelector(".hl-delete").hidden = !annotation;
