@@ -3,52 +3,38 @@
 Run: .venv/bin/python bench/anchoring.py   (temporary SQLite database; prints its figures)
 """
 
-import os
+import re
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-tmp = tempfile.mkdtemp(prefix="mlmun-bench-")
-os.environ.update({
-    "DJANGO_SETTINGS_MODULE": "mlmun.settings", "SECRET_KEY": "bench", "DEBUG": "0",
-    "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
-})
+from common import load_demo, setup
 
-import django  # noqa: E402
-
-django.setup()
+setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from delegates.models import Annotation  # noqa: E402
 from delegates.services import annotation_create, annotations_reanchor  # noqa: E402
+from guides import revisions  # noqa: E402
 from guides.models import StudyGuide  # noqa: E402
-from guides.rendering import render_guide  # noqa: E402
-from guides.services import guide_record_edit  # noqa: E402
+from guides.services import guide_content_save, guide_publish  # noqa: E402
 
 ANNOTATIONS = 1000
 RUNS = 5
 
 
 def main():
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    load_demo()
     guide = StudyGuide.objects.get(topic__committee__slug="ccpcj")
     user = get_user_model().objects.get(username="delegate.ecpat")
-    sections = render_guide(guide).sections
+    sections = revisions.rendered(guide.published_revision).sections
     # 1,000 highlights spread over every section: words and phrases of 1 to 8 words.
     with transaction.atomic():
         made = 0
         while made < ANNOTATIONS:
             for section in sections:
-                words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+", section.text)]
+                words = [(m.start(), m.end()) for m in re.finditer(r"\w+", section.text)]
                 index = (made * 7) % max(1, len(words) - 8)
                 start, end = words[index][0], words[index + made % 8][1]
                 annotation_create(user=user, guide=guide, section_id=section.pk, start=start, end=end,
@@ -59,15 +45,18 @@ def main():
     assert Annotation.objects.filter(guide=guide).count() == ANNOTATIONS
 
     # The chair inserts a sentence at the start of every section and corrects a word in one.
-    for section in guide.sections.all():
-        section.body = "A sentence the chair added. " + section.body.replace("poverty", "destitution")
-        section.save()
-    guide_record_edit(guide=guide, by=None)  # re-anchors once (and renders the new revision)
+    def edit():
+        for section in guide.sections.all():
+            section.body = "A sentence the chair added. " + section.body.replace("poverty", "destitution")
+            section.save()
+
+    guide_content_save(guide=guide, by=None, changes=edit)
+    guide_publish(guide=guide, note="Edited every section.")  # re-anchors once
     timings = []
     for _ in range(RUNS):
         with transaction.atomic():
             start = time.perf_counter()
-            annotations_reanchor(guide=guide)
+            annotations_reanchor(guide=guide, revision=guide.published_revision)
             timings.append(time.perf_counter() - start)
     statuses = {s: Annotation.objects.filter(guide=guide, status=s).count() for s in ("anchored", "changed", "orphaned")}
     print(f"Re-anchoring {ANNOTATIONS} annotations on {len(sections)} sections after an edit (SQLite):")

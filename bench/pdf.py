@@ -32,11 +32,10 @@ from django.core.files.storage import default_storage  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from weasyprint import CSS, HTML  # noqa: E402
 
-from guides import pdf  # noqa: E402
+from guides import pdf, revisions  # noqa: E402
 from guides.exports import conference_export_run  # noqa: E402
 from guides.models import Committee, Conference, StudyGuide, Topic  # noqa: E402
-from guides.rendering import render_guide  # noqa: E402
-from guides.services import conference_export_start, guide_publish  # noqa: E402
+from guides.services import conference_export_start, guide_content_save, guide_create, guide_publish  # noqa: E402
 
 RUNS = 5
 
@@ -59,20 +58,24 @@ def forget(guide):
 
 def copy_guide(guide, committee):
     topic = Topic.objects.create(committee=committee, title=guide.title, order=1)
-    new = StudyGuide.objects.create(topic=topic)
-    mapping = {}
-    for source in guide.sources.all():
-        old = source.pk
-        source.pk, source.guide = None, new
-        source.save()
-        mapping[old] = source
-    for related in ("sections", "stakeholders", "questions"):
-        for part in getattr(guide, related).all():
-            part.pk, part.guide = None, new
+    new = guide_create(topic=topic, by=None)
+
+    def write():
+        mapping = {}
+        for source in guide.sources.all():
+            old = source.pk
+            source.pk, source.guide = None, new
+            source.save()
+            mapping[old] = source
+        for related in ("sections", "stakeholders", "questions"):
+            for part in getattr(guide, related).all():
+                part.pk, part.guide = None, new
+                part.save()
+        for part in list(guide.key_terms.all()) + list(guide.timeline_events.all()):
+            part.pk, part.guide, part.source = None, new, mapping.get(part.source_id)
             part.save()
-    for part in list(guide.key_terms.all()) + list(guide.timeline_events.all()):
-        part.pk, part.guide, part.source = None, new, mapping.get(part.source_id)
-        part.save()
+
+    guide_content_save(guide=new, by=None, changes=write)
     guide_publish(guide=new)
     return new
 
@@ -87,7 +90,9 @@ def main():
 
     cold = median_ms(lambda: pdf.guide_pdf(largest), before=lambda: forget(largest))
     cached = median_ms(lambda: pdf.guide_pdf(largest), runs=20)
-    html = pdf.guide_print_html(largest, render_guide(largest), draft=False)
+    chairs = [c.get_full_name() for c in largest.topic.committee.chairs.all()]
+    html = pdf.guide_print_html(largest, revisions.rendered(largest.published_revision), draft=False,
+                                revision=largest.published_revision, chairs=chairs)
     css = pdf.print_stylesheet()
     alone = median_ms(lambda: HTML(string=html, base_url=pdf.LOCAL_BASE).write_pdf(stylesheets=[CSS(string=css)]))
     print(f"Largest demo guide ({largest.topic.committee.abbreviation}, {largest.sections.count()} sections, "
