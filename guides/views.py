@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from guides import queries, revisions, rules
 from guides.enums import ExportStatus
-from guides.models import Committee, Conference, Figure
+from guides.models import Committee, Conference, Figure, GuideRevision
 from mlmun import hooks
 
 
@@ -162,11 +162,21 @@ def pdf_response(guide, revision):
 def media_file(request, name):
     """Figures, streamed from default_storage to whoever may read their guide; every other name is 404.
 
-    Exports and cached PDFs have their own permission-checked download views; nothing under /media/ is
-    served by name alone. Works the same on local disk and on object storage.
+    A figure the chairs removed from the working copy is still part of the published revision (and of older
+    published ones): it stays readable there. Exports and cached PDFs have their own permission-checked views;
+    nothing under /media/ is served by name alone. Works the same on local disk and on object storage.
     """
-    figure = Figure.objects.filter(image=name).only("guide_id", "image").first() if name.startswith("figures/") else None
-    if figure is None or not queries.guides_visible_to(request.user).filter(pk=figure.guide_id).exists():
+    if not name.startswith("figures/") or ".." in name.split("/"):
+        raise Http404("No such file.")
+    visible = queries.guides_visible_to(request.user)
+    figure = Figure.objects.filter(image=name).only("guide_id").first()
+    allowed = figure is not None and visible.filter(pk=figure.guide_id).exists()
+    if not allowed:
+        # Removed from the working copy: allowed if a published revision of a visible guide shows it.
+        allowed = GuideRevision.objects.filter(
+            guide__in=visible.values("pk"), publications__isnull=False, rendered__icontains=f"/media/{name}"
+        ).exists()
+    if not allowed:
         raise Http404("No such file.")
     try:
         handle = default_storage.open(name, "rb")

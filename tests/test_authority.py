@@ -290,3 +290,20 @@ def test_a_figure_within_the_pixel_limit_is_accepted():
 
 def test_pillow_refuses_decompression_bombs_above_twice_the_limit(settings):
     assert Image.MAX_IMAGE_PIXELS == settings.FIGURE_MAX_PIXELS == 40_000_000
+
+
+def test_a_figure_removed_from_the_working_copy_stays_visible_in_the_published_revision(client, two):
+    from guides.services import guide_publish
+    from tests.conftest import edit_guide
+
+    guide = two["guide_a"]
+    made = {}
+    edit_guide(guide, lambda: made.update(figure=figure_for(guide)))
+    guide_publish(guide=guide)
+    name = made["figure"].image.name
+    edit_guide(guide, lambda: guide.figures.all().delete())
+    delegate = make_delegate("viewer", two["conference"], two["committee_a"], "NG")
+    client.force_login(delegate)
+    assert read(client.get(reverse("media", args=[name]))) == png(3, 2)
+    client.force_login(two["other_organizer"])
+    assert client.get(reverse("media", args=[name])).status_code == 404
