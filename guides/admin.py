@@ -1,6 +1,7 @@
 """Chair and organizer authoring in the Django admin, scoped by guides.queries."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -12,12 +13,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from guides import content_rules, queries, revisions, rules
-from guides.enums import ReviewState
+from guides import content_rules, importer, queries, revisions, rules
+from guides.enums import ReviewState, SectionKind
 from guides.models import (
     Committee,
     Conference,
     Figure,
+    GuideImport,
     KeyTerm,
     Question,
     Section,
@@ -31,6 +33,8 @@ from guides.services import (
     MAX_CHANGE_NOTE,
     StaleRevision,
     guide_content_save,
+    guide_import_finish,
+    guide_import_prepare,
     guide_lock,
     guide_publish,
     guide_return,
@@ -431,6 +435,26 @@ class StudyGuideForm(forms.ModelForm):
         return cleaned
 
 
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Document", help_text="Word (.docx, also Google Docs' “Download → Microsoft Word”), "
+                           "LibreOffice (.odt), Markdown (.md) or plain text (.txt).")
+
+    def __init__(self, *args, committees=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if committees is not None:
+            self.fields["committee"] = forms.ModelChoiceField(queryset=committees)
+            self.fields["topic"] = forms.CharField(label="Topic (the guide's title)", max_length=300, required=False,
+                                                   help_text="Leave empty to use the document's title.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(f"The file is {upload.size / 1e6:.1f} MB; documents may be at most "
+                                        f"{limit / 1e6:.0f} MB.")
+        return upload
+
+
 class PublishForm(forms.Form):
     note = forms.CharField(
         label="Change note for delegates", required=False, max_length=MAX_CHANGE_NOTE,
@@ -483,6 +507,9 @@ class StudyGuideAdmin(ScopedAdmin):
             path("<path:object_id>/revisions/", view(self.revisions_view), name="guides_studyguide_revisions"),
             path("<path:object_id>/revisions/<int:number>/restore/", view(self.restore_view),
                  name="guides_studyguide_restore"),
+            path("import/", view(self.import_view), name="guides_studyguide_import"),
+            path("import/<str:token>/", view(self.import_preview_view), name="guides_studyguide_import_preview"),
+            path("<path:object_id>/import/", view(self.import_view), name="guides_studyguide_import_into"),
         ]
         return custom + super().get_urls()
 
@@ -539,6 +566,57 @@ class StudyGuideAdmin(ScopedAdmin):
             "organizer": organizer, "publications": guide.publications.select_related("revision", "published_by"),
         }
         return TemplateResponse(request, "admin/guides/studyguide/publish.html", context)
+
+    def import_view(self, request, object_id=None):
+        """Upload a document: into an existing guide (a new working copy) or as a new guide of a committee."""
+        guide = self._editable(request, object_id) if object_id else None
+        committees = None if guide else queries.committees_editable_by(request.user).select_related("conference")
+        if guide is None and not self.has_add_permission(request):
+            raise Http404("No such page.")
+        form = ImportForm(request.POST or None, request.FILES or None, committees=committees)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = importer.import_document(upload.read(), upload.name)
+            except importer.ImportRefused as error:
+                form.add_error("file", str(error))
+            else:
+                committee = guide.topic.committee if guide else form.cleaned_data["committee"]
+                title = guide.title if guide else (form.cleaned_data["topic"] or result.title or upload.name.rsplit(".", 1)[0])
+                pending = guide_import_prepare(result=result, committee=committee, guide=guide, topic_title=title,
+                                               filename=upload.name, by=request.user)
+                return redirect("admin:guides_studyguide_import_preview", pending.token)
+        context = {
+            **self.admin_site.each_context(request), "opts": self.opts, "original": guide, "guide": guide,
+            "title": f"Import a document into {guide.title}" if guide else "Import a study guide", "form": form,
+        }
+        return TemplateResponse(request, "admin/guides/studyguide/import.html", context)
+
+    def import_preview_view(self, request, token):
+        """What was recognised, beside how it will read; the chair adjusts kinds, then imports (or not)."""
+        pending = GuideImport.objects.filter(token=token, created_by=request.user).select_related(
+            "committee__conference", "guide").first()
+        if pending is None or not queries.committees_editable_by(request.user).filter(pk=pending.committee_id).exists():
+            raise Http404("No such import.")
+        result = importer.ImportResult(**pending.result)
+        if request.method == "POST":
+            demoted = {int(i) for i in request.POST.getlist("demote") if i.isdigit()}
+            kinds = {int(k.removeprefix("kind-")): v for k, v in request.POST.items() if k.startswith("kind-")
+                     and k.removeprefix("kind-").isdigit()}
+            try:
+                guide = guide_import_finish(pending=pending, demoted=demoted, kinds=kinds, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(request, f"Imported {pending.filename} as the working copy of “{guide.title}”: "
+                                           "check it, then publish it.", messages.SUCCESS)
+                return redirect("admin:guides_studyguide_publish", guide.pk)
+        context = {
+            **self.admin_site.each_context(request), "opts": self.opts, "pending": pending, "result": result,
+            "title": f"Preview the import of {pending.filename}", "counts": result.counts(),
+            "blocks": importer.preview_blocks(result), "kinds": SectionKind.choices,
+        }
+        return TemplateResponse(request, "admin/guides/studyguide/import_preview.html", context)
 
     def revisions_view(self, request, object_id):
         guide = self._editable(request, object_id)

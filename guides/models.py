@@ -552,3 +552,23 @@ class ConferenceExport(models.Model):
     @property
     def is_active(self):
         return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+
+class GuideImport(models.Model):
+    """A document a chair uploaded, read but not yet imported: what the preview shows and the import writes.
+
+    Kept in the database (not in one process's memory) so any web process can finish the import.
+    """
+
+    token = models.CharField(max_length=40, unique=True, default=secrets.token_urlsafe)
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="+")
+    guide = models.ForeignKey(StudyGuide, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    topic_title = models.CharField(max_length=300)
+    filename = models.CharField(max_length=300)
+    result = models.JSONField()  # guides.importer.ImportResult without the figures' bytes
+    media = models.JSONField(default=dict)  # figure media name → default_storage name of the uploaded bytes
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Import of {self.filename}"

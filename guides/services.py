@@ -209,3 +209,160 @@ def conference_export_start(*, conference, by):
         return ConferenceExport.objects.get(conference=conference, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]), False
     transaction.on_commit(lambda: tasks.run_conference_export.enqueue(export.pk))
     return export, True
+
+
+def guide_import_apply(*, guide, result, by, demoted=(), kinds=None):
+    """Makes an imported document (guides.importer.ImportResult) the guide's working copy, through the one writer.
+
+    demoted: indexes of recognised blocks (key terms, timeline, ...) to keep as plain sections instead;
+    kinds: {block index: SectionKind} chosen by the chair. Everything is checked before anything is written, and
+    one transaction writes it all (figure files are removed again if it fails). Delegates see nothing until the
+    guide is published. Returns the new revision (None if the working copy already held exactly this).
+    """
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from guides.enums import SectionKind
+    from guides.models import (
+        Figure,
+        KeyTerm,
+        Question,
+        Section,
+        Source,
+        Stakeholder,
+        TimelineEvent,
+        figure_upload_to,
+        validate_image_pixels,
+        validate_image_size,
+    )
+
+    kinds = kinds or {}
+    demoted = set(demoted)
+    bad_kinds = [kind for kind in kinds.values() if kind not in SectionKind.values]
+    if bad_kinds:
+        raise ValidationError(f"Unknown section kind “{bad_kinds[0]}”.")
+    sources = [Source(guide=guide, **{k: v for k, v in entry.items() if k in {
+        "key", "kind", "title", "authors", "url", "published_precision", "un_symbol"}},
+        published_on=_date(entry.get("published_on")), accessed_on=_date(entry.get("accessed_on")))
+        for entry in result.sources]
+    blocks = [(index, block) for index, block in enumerate(result.blocks) if block["role"] == "prose" or index in demoted]
+    sections = {index: Section(guide=guide, order=order, kind=kinds.get(index, block["kind"]),
+                               heading=block["heading"][:200], body=block["body"])
+                for order, (index, block) in enumerate(blocks, start=1)}
+    kept = lambda part: part["block"] not in demoted  # noqa: E731
+    seen_terms, terms = set(), []
+    for entry in filter(kept, result.key_terms):
+        if entry["term"].casefold() in seen_terms:
+            continue
+        seen_terms.add(entry["term"].casefold())
+        terms.append(entry)
+    errors = []
+    for source in sources:
+        try:
+            source.full_clean(exclude=["guide"], validate_unique=False)
+        except ValidationError as error:
+            errors.append(f"Source {source.key}: {' '.join(error.messages)}")
+    for section in sections.values():
+        try:
+            section.full_clean(exclude=["guide"])
+        except ValidationError as error:
+            errors.append(f"Section “{section.heading}”: {' '.join(error.messages)}")
+    figures = []
+    for number, entry in enumerate(result.figures, start=1):
+        upload = ContentFile(entry["data"], name=entry["media"].rsplit("/", 1)[-1])
+        try:
+            validate_image_size(upload)
+            validate_image_pixels(upload)
+        except ValidationError as error:
+            errors.append(f"Image {number}: {' '.join(error.messages)}")
+        figures.append((entry, upload))
+    if errors:
+        raise ValidationError(errors)
+
+    stored = []
+    try:
+        for _, upload in figures:
+            stored.append(default_storage.save(figure_upload_to(None, upload.name), upload))
+
+        def write():
+            for model in (Figure, Question, Stakeholder, TimelineEvent, KeyTerm, Section, Source):
+                model.objects.filter(guide=guide).delete()
+            by_key = {}
+            for source in sources:
+                source.save()
+                by_key[source.key] = source
+            for section in sections.values():
+                section.save()
+            for entry in terms:
+                KeyTerm.objects.create(guide=guide, term=entry["term"], acronym=entry["acronym"],
+                                       definition=entry["definition"], source=by_key.get(entry.get("source_key")))
+            for entry in filter(kept, result.timeline):
+                TimelineEvent.objects.create(guide=guide, date=_date(entry["date"]), precision=entry["precision"],
+                                             end_date=_date(entry["end_date"]), description=entry["description"],
+                                             source=by_key.get(entry.get("source_key")))
+            for order, entry in enumerate(filter(kept, result.stakeholders), start=1):
+                Stakeholder.objects.create(guide=guide, order=order, name=entry["name"], kind=entry["kind"],
+                                           iso_code=entry["iso_code"], description=entry["description"])
+            for order, entry in enumerate(filter(kept, result.questions), start=1):
+                Question.objects.create(guide=guide, kind=entry["kind"], text=entry["text"], order=order)
+            for order, ((entry, _), name) in enumerate(zip(figures, stored, strict=True), start=1):
+                section = sections.get(entry["block"])
+                Figure.objects.create(guide=guide, image=name, order=order, section=section if section and section.pk else None,
+                                      caption=entry["caption"] or entry["alt_text"] or f"Figure {order}",
+                                      alt_text=entry["alt_text"] or entry["caption"] or f"Figure {order}")
+
+        return guide_content_save(guide=guide, by=by, changes=write)
+    except Exception:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+
+
+def _date(value):
+    import datetime
+
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def guide_import_prepare(*, result, committee, guide, topic_title, filename, by):
+    """Keeps a read document for its preview: the parts in the database, figure bytes in default_storage."""
+    import secrets as _secrets
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from guides.models import GuideImport
+
+    token = _secrets.token_urlsafe(20)
+    data = result.as_json()
+    media = {}
+    for number, figure in enumerate(data["figures"]):
+        media[str(number)] = default_storage.save(f"imports/{token}/{number}", ContentFile(figure.pop("data")))
+    return GuideImport.objects.create(token=token, committee=committee, guide=guide, topic_title=topic_title[:300],
+                                      filename=filename[:300], result=data, media=media, created_by=by)
+
+
+@transaction.atomic
+def guide_import_finish(*, pending, demoted, kinds, by):
+    """Imports a previewed document: the topic (created if new) gets a guide whose working copy is the document."""
+    from django.core.files.storage import default_storage
+
+    from guides.importer import ImportResult
+    from guides.models import Topic
+
+    data = dict(pending.result)
+    figures = []
+    for number, figure in enumerate(data.pop("figures")):
+        with default_storage.open(pending.media[str(number)], "rb") as handle:
+            figures.append({**figure, "data": handle.read()})
+    result = ImportResult(**data, figures=figures)
+    guide = pending.guide
+    if guide is None:
+        topic, _ = Topic.objects.get_or_create(committee=pending.committee, title=pending.topic_title,
+                                               defaults={"order": pending.committee.topics.count() + 1})
+        guide = StudyGuide.objects.filter(topic=topic).first() or guide_create(topic=topic, by=by)
+    guide_import_apply(guide=guide, result=result, by=by, demoted=demoted, kinds=kinds)
+    names = list(pending.media.values())
+    pending.delete()
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
+    return guide

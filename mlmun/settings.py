@@ -127,6 +127,10 @@ AXES_LOCKOUT_CALLABLE = "mlmun.throttle.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "mlmun.throttle.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Imported documents (.docx, .odt, .md, .txt) may be at most this big; numeric dates read day first (10/12/1948
+# is 10 December) unless IMPORT_DAY_FIRST=0.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+IMPORT_DAY_FIRST = env_bool("IMPORT_DAY_FIRST", True)
 # Password-reset and invitation emails to one address per hour (more are dropped without saying so).
 EMAILS_PER_ADDRESS_PER_HOUR = env_int("EMAILS_PER_ADDRESS_PER_HOUR", 3)
 

@@ -121,7 +121,8 @@ def test_published_guide_needs_publication_time(guide):
 
 
 def test_unknown_status_is_refused(guide):
-    message = refused(lambda: StudyGuide.objects.filter(pk=guide.pk).update(status="archived", published_at=guide.created_at))
+    message = refused(lambda: StudyGuide.objects.filter(pk=guide.pk).update(
+        status="archived", published_at=guide.created_at, published_revision=guide.revisions.first()))
     assert "guide_status_valid" in message
 
 

@@ -21,8 +21,9 @@ from PIL import Image
 from delegates.models import Annotation, Bookmark, DelegateProfile
 from delegates.services import annotation_create
 from guides.enums import ExportStatus
+from guides.importer import import_document
 from guides.models import Committee, Conference, ConferenceExport, Figure, Section, StudyGuide, Topic
-from guides.services import conference_organizer_add, guide_publish
+from guides.services import conference_organizer_add, guide_import_prepare, guide_publish
 from tests.conftest import make_committee, make_conference, make_guide, make_user
 from tests.test_reader import make_delegate
 
@@ -148,6 +149,13 @@ EXPECTED = {
     "admin/guides/studyguide/<path:object_id>/pdf/": {"GET": EDITORS},
     "admin/guides/studyguide/<path:object_id>/publish/": {"GET": EDITORS, "POST": EDITORS},
     "admin/guides/studyguide/<path:object_id>/revisions/": {"GET": EDITORS},
+    # Import: into an existing guide (its editors), as a new guide (anyone who may add one), and the preview of
+    # an upload, which only its uploader may open (the matrix's upload belongs to chair_here).
+    "admin/guides/studyguide/<path:object_id>/import/": {"GET": EDITORS, "POST": EDITORS},
+    "admin/guides/studyguide/import/": {"GET": STAFF, "POST": STAFF},
+    "admin/guides/studyguide/import/<str:token>/": {
+        "GET": row("302 login", "302 login", "302 login", "200", "404", "404", "404", "404"),
+        "POST": row("302 login", "302 login", "302 login", "302", "404", "404", "404", "404")},
     "admin/guides/studyguide/<path:object_id>/revisions/<int:number>/restore/": {
         "GET": EDITORS_REDIRECT, "POST": EDITORS_REDIRECT},
     "admin/auth/user/<id>/password/": {"GET": SUPERUSER_ONLY, "POST": SUPERUSER_ONLY},
@@ -225,7 +233,11 @@ def here(db):
         conference=conference, status=ExportStatus.DONE,
         pdf_name=default_storage.save("exports/matrix.pdf", ContentFile(b"%PDF-1.4 test")),
         zip_name=default_storage.save("exports/matrix.zip", ContentFile(b"PK")))
+    pending = guide_import_prepare(result=import_document(b"# Introduction\n\nImported text.\n", "g.md"),
+                                   committee=committee, guide=guide, topic_title=guide.title, filename="g.md",
+                                   by=people["chair_here"])
     objects = {
+        "import": pending,
         "conference": conference, "committee": committee, "guide": guide, "annotation": annotation,
         "bookmark": bookmark, "figure": figure, "export": export,
         "profile": DelegateProfile.objects.get(user=people["delegate_here"]),
@@ -250,6 +262,11 @@ def url_for(route, objects, people):
             "guide_changes", args=[conference.slug, committee.slug, guide.pk]) + "?since=1",
         "admin/guides/studyguide/<path:object_id>/revisions/<int:number>/restore/": lambda: reverse(
             "admin:guides_studyguide_restore", args=[guide.pk, 1]),
+        "admin/guides/studyguide/<path:object_id>/import/": lambda: reverse(
+            "admin:guides_studyguide_import_into", args=[guide.pk]),
+        "admin/guides/studyguide/import/": lambda: reverse("admin:guides_studyguide_import"),
+        "admin/guides/studyguide/import/<str:token>/": lambda: reverse(
+            "admin:guides_studyguide_import_preview", args=[objects["import"].token]),
         "c/<slug:conference>/<slug:committee>/": lambda: reverse("committee", args=[conference.slug, committee.slug]),
         "media/<path:name>": lambda: reverse("media", args=[objects["figure"].image.name]),
         "c/<slug:conference>/exports/<int:pk>/": lambda: reverse(
@@ -306,9 +323,10 @@ def fingerprint():
 
 
 def outcome(response):
-    if response.streaming:  # read files to the end, so they are closed
+    if response.streaming:
+        # Read to the end: the test client then closes the file (response.close() by hand would also close
+        # the test's database connection on PostgreSQL).
         b"".join(response.streaming_content)
-        response.close()
     if response.status_code in (301, 302):
         return "302 login" if "/login/" in response["Location"] else "302"
     return str(response.status_code)
