@@ -688,6 +688,7 @@ class _Reader:
             if text:
                 self.add_source(text, origin=f"bibliography entry {number}")
                 found += 1
+        self.result.blocks[index]["entries"] = found
         return found > 0
 
 
@@ -742,6 +743,11 @@ def import_document(data, filename):
     return result
 
 
+ROLE_LABELS = {"key_terms": "key terms", "timeline": "timeline events", "parties": "major parties",
+               "resolution_questions": "questions a resolution must answer",
+               "research_questions": "research questions", "bibliography": "bibliography (its entries are sources)"}
+
+
 def preview_blocks(result):
     """Each block as the chair will see it: prose rendered by the one content pipeline (citations numbered),
     recognised blocks with the parts found in them. Nothing is stored."""
@@ -757,14 +763,20 @@ def preview_blocks(result):
         if entry.get("published_on"):
             source.published_on = _datetime.date.fromisoformat(entry["published_on"])
         sources[entry["key"]] = source
+    from django.utils.safestring import mark_safe
+
     env = {"footnotes": {}, "sources": sources}
+    kinds = dict(StakeholderKind.choices)
     parts = {"key_terms": result.key_terms, "timeline": result.timeline, "parties": result.stakeholders,
              "resolution_questions": result.questions, "research_questions": result.questions}
     blocks = []
     for index, block in enumerate(result.blocks):
-        found = [p for p in parts.get(block["role"], []) if p["block"] == index]
+        found = [{**p, "kind_label": kinds.get(p.get("kind"), "")} for p in parts.get(block["role"], [])
+                 if p["block"] == index]
         blocks.append({
-            "index": index, **block, "html": render_markdown(block["body"], env), "found": found,
+            # Sanitised by the one content pipeline (nh3), like typed text.
+            "index": index, **block, "html": mark_safe(render_markdown(block["body"], env)), "found": found,
+            "role_label": ROLE_LABELS.get(block["role"], block["role"]), "entries": block.get("entries", 0),
             "figures": [f for f in result.figures if f["block"] == index],
         })
     return blocks
