@@ -1,12 +1,30 @@
 """Writes and multi-step changes to conferences and study guides."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from guides import content_rules, revisions, rules, tasks
-from guides.enums import ExportStatus, GuideStatus, ReviewState
-from guides.models import ConferenceExport, GuidePublication, StudyGuide
+from guides.enums import ExportStatus, GuideStatus, ReviewState, SectionKind
+from guides.models import (
+    ConferenceExport,
+    Figure,
+    GuideImport,
+    GuidePublication,
+    KeyTerm,
+    Question,
+    Section,
+    Source,
+    Stakeholder,
+    StudyGuide,
+    TimelineEvent,
+    Topic,
+    figure_upload_to,
+    validate_image_pixels,
+    validate_image_size,
+)
 from guides.rules import has_authoring_role
 from mlmun import hooks
 
@@ -219,23 +237,6 @@ def guide_import_apply(*, guide, result, by, demoted=(), kinds=None):
     one transaction writes it all (figure files are removed again if it fails). Delegates see nothing until the
     guide is published. Returns the new revision (None if the working copy already held exactly this).
     """
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
-
-    from guides.enums import SectionKind
-    from guides.models import (
-        Figure,
-        KeyTerm,
-        Question,
-        Section,
-        Source,
-        Stakeholder,
-        TimelineEvent,
-        figure_upload_to,
-        validate_image_pixels,
-        validate_image_size,
-    )
-
     kinds = kinds or {}
     demoted = set(demoted)
     bad_kinds = [kind for kind in kinds.values() if kind not in SectionKind.values]
@@ -326,14 +327,9 @@ def _date(value):
 
 def guide_import_prepare(*, result, committee, guide, topic_title, filename, by):
     """Keeps a read document for its preview: the parts in the database, figure bytes in default_storage."""
-    import secrets as _secrets
+    import secrets
 
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
-
-    from guides.models import GuideImport
-
-    token = _secrets.token_urlsafe(20)
+    token = secrets.token_urlsafe(20)
     data = result.as_json()
     media = {}
     for number, figure in enumerate(data["figures"]):
@@ -345,10 +341,7 @@ def guide_import_prepare(*, result, committee, guide, topic_title, filename, by)
 @transaction.atomic
 def guide_import_finish(*, pending, demoted, kinds, by):
     """Imports a previewed document: the topic (created if new) gets a guide whose working copy is the document."""
-    from django.core.files.storage import default_storage
-
     from guides.importer import ImportResult
-    from guides.models import Topic
 
     data = dict(pending.result)
     figures = []
