@@ -9,7 +9,6 @@ import logging
 import secrets
 import zipfile
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -75,14 +74,14 @@ def conference_export_run(*, export):
     merged = io.BytesIO()
     writer.write(merged)
     base = f"exports/{secrets.token_urlsafe(16)}"  # served only through the organizers' download view
-    export.pdf_name = default_storage.save(f"{base}.pdf", ContentFile(merged.getvalue()))
+    export.pdf_name = pdf.save_whole(f"{base}.pdf", merged.getvalue())
 
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         for guide, name, _ in rendered:
             with default_storage.open(name, "rb") as handle:
                 bundle.writestr(pdf.guide_pdf_filename(guide), handle.read())
-    export.zip_name = default_storage.save(f"{base}.zip", ContentFile(archive.getvalue()))
+    export.zip_name = pdf.save_whole(f"{base}.zip", archive.getvalue())
     export.failures = failures
     export.status = ExportStatus.DONE if rendered or not guides else ExportStatus.FAILED
     export.finished_at = timezone.now()

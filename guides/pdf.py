@@ -167,11 +167,32 @@ def guide_pdf(guide, revision=None):
     chairs = [chair.get_full_name() or chair.username for chair in guide.topic.committee.chairs.all()]
     name = pdf_cache_name(guide, revision, draft=draft, css=css, chairs=chairs)
     if default_storage.exists(name):
-        return GuidePdf(name, rendered=False)
+        if is_complete_pdf(name):
+            return GuidePdf(name, rendered=False)
+        default_storage.delete(name)  # a partial file (disk full, a killed process): render it again
     html = guide_print_html(guide, revisions.rendered(revision), draft=draft, revision=revision, chairs=chairs)
     data = print_pdf(html, css)
-    default_storage.save(name, ContentFile(data))
-    return GuidePdf(name, rendered=True)
+    return GuidePdf(save_whole(name, data), rendered=True)
+
+
+def save_whole(name, data):
+    """Stores data under name, or nothing: a write that fails half-way (disk full) leaves no file behind."""
+    try:
+        return default_storage.save(name, ContentFile(data))
+    except Exception:
+        if default_storage.exists(name):  # whatever made it to disk is not known to be whole
+            default_storage.delete(name)
+        raise
+
+
+def is_complete_pdf(name):
+    """A PDF ends with %%EOF; a file cut short by a failed write does not."""
+    size = default_storage.size(name)
+    if size < 64:
+        return False
+    with default_storage.open(name, "rb") as handle:
+        handle.seek(max(0, size - 1024))
+        return b"%%EOF" in handle.read()
 
 
 def guide_pdf_filename(guide):

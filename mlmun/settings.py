@@ -53,7 +53,18 @@ def parse_database_url(url):
         path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
         if not path:
             raise ImproperlyConfigured(f"DATABASE_URL names no SQLite file: {url!r}")
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / path if not Path(path).is_absolute() else path}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": BASE_DIR / path if not Path(path).is_absolute() else path,
+            # Several writers (web processes, workers): readers never block the writer (WAL), a writer waits up
+            # to 20 s for another instead of failing with "database is locked", and a transaction takes the
+            # write lock when it starts (IMMEDIATE), so a read-then-write cannot deadlock halfway.
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+            },
+        }
     if parts.scheme in ("postgres", "postgresql"):
         name = unquote(parts.path.lstrip("/"))
         if not name:

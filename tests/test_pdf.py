@@ -6,6 +6,7 @@ import threading
 import zipfile
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
@@ -303,3 +304,32 @@ def test_export_pages_answer_404_to_non_organizers(client, demo):
     assert response["Location"] == reverse("conference_export", args=["demo", export.pk])
     page = client.get(response["Location"]).content.decode()
     assert "Queued: 0 of 4 guides done." in page
+
+
+def test_a_partial_pdf_from_a_failed_write_is_never_served(demo, monkeypatch):
+    """Disk full during the cache write: no file is left under the final name, and a partial one found later
+    (a killed process) is rendered again instead of being served."""
+    from django.core.files.storage import FileSystemStorage
+
+    guide = demo["hrc"]
+    real_save = FileSystemStorage._save
+
+    def disk_full(storage, name, content):
+        import os
+
+        os.makedirs(os.path.dirname(storage.path(name)), exist_ok=True)
+        with open(storage.path(name), "wb") as handle:
+            handle.write(content.read()[:4096])  # what was written before the disk filled up
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        pdf.guide_pdf(guide)
+    name = pdf.pdf_cache_name(guide, guide.published_revision, draft=False, css=pdf.print_stylesheet(),
+                              chairs=[c.get_full_name() or c.username for c in guide.topic.committee.chairs.all()])
+    assert default_storage.exists(name) is False
+    monkeypatch.setattr(FileSystemStorage, "_save", real_save)
+    default_storage.save(name, ContentFile(b"%PDF-1.7\n" + b"0" * 4096))  # cut short: no %%EOF
+    result = pdf.guide_pdf(guide)
+    assert (result.rendered, pdf.is_complete_pdf(result.name)) == (True, True)
+    assert read(guide).pages[0].startswith("Lakeside Model United Nations")

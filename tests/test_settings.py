@@ -24,7 +24,10 @@ def test_env_list_refuses_empty_items(monkeypatch):
 
 
 def test_database_url_sqlite_default_and_postgres():
-    assert parse_database_url("sqlite:///mlmun.sqlite3")["NAME"] == BASE_DIR / "mlmun.sqlite3"
+    sqlite = parse_database_url("sqlite:///mlmun.sqlite3")
+    assert sqlite["NAME"] == BASE_DIR / "mlmun.sqlite3"
+    assert (sqlite["OPTIONS"]["transaction_mode"], sqlite["OPTIONS"]["timeout"]) == ("IMMEDIATE", 20)
+    assert "journal_mode=WAL" in sqlite["OPTIONS"]["init_command"]
     assert parse_database_url("postgres://u:p%40ss@db.example:5433/mlmun") == {
         "ENGINE": "django.db.backends.postgresql", "NAME": "mlmun", "USER": "u", "PASSWORD": "p@ss",
         "HOST": "db.example", "PORT": "5433", "CONN_MAX_AGE": 0,
