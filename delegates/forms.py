@@ -41,6 +41,12 @@ class ThrottledPasswordResetForm(PasswordResetForm):
     neither the limit nor whether the address has an account.
     """
 
+    def get_users(self, email):
+        """Also invited people who have not chosen a password yet: the reset link is how they get in."""
+        from django.contrib.auth import get_user_model
+
+        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True).exclude(email="")
+
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
         if email_send_allowed(to_email, "password-reset"):
             super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)

@@ -1,6 +1,7 @@
 """The signed-in person's own pages: profile, annotation and bookmark endpoints (JSON), My notes and exports."""
 
 import json
+import smtplib
 
 from django.conf import settings
 from django.contrib import messages
@@ -140,7 +141,9 @@ def annotation_detail(request, pk):
         return HttpResponse(status=204)
     try:
         data = _json_body(request)
-        annotation_update(annotation=annotation, note=_str(data, "note"), label=_str(data, "label"))
+        # Only the fields sent change: a PATCH with just a label keeps the note.
+        annotation_update(annotation=annotation, note=_str(data, "note", annotation.note),
+                          label=_str(data, "label", annotation.label))
     except ValidationError as error:
         return _bad_request(error)
     return JsonResponse(annotation_json(annotation))
@@ -230,7 +233,15 @@ def organizer_roster(request, conference):
         check = read_roster(form.cleaned_data["file"].read(), conference)
         if check.ok:
             result = import_roster(check, conference)
-            sent, held = invitations_send(users=result.invited, conference=conference, role="a delegate")
+            try:
+                sent, held = invitations_send(users=result.invited, conference=conference, role="a delegate")
+            except (OSError, smtplib.SMTPException) as error:
+                # The roster is imported (committed): say so, and that the emails did not go out.
+                messages.success(request, f"Roster imported: {result.created} new, {result.updated} updated, "
+                                          f"{result.unchanged} unchanged.")
+                messages.error(request, f"Invitations to {len(result.invited)} people could not be sent: the mail "
+                                        f"server did not answer ({error}). Nobody was invited yet.")
+                return redirect("organizer_dashboard", conference.slug)
             messages.success(request, (
                 f"Roster imported: {result.created} new, {result.updated} updated, {result.unchanged} unchanged; "
                 f"{sent} invitation(s) sent."))

@@ -106,11 +106,20 @@ class Conference(models.Model):
         return reverse("conference", args=[self.slug])
 
 
+# Committee pages live at /c/<conference>/<committee>/, beside the conference's own pages: these are taken.
+RESERVED_COMMITTEE_SLUGS = ["organize", "exports"]
+
+
+def validate_committee_slug(value):
+    if value in RESERVED_COMMITTEE_SLUGS:
+        raise ValidationError(f"“{value}” is the address of a conference page; choose another short name.")
+
+
 class Committee(models.Model):
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="committees")
     name = models.CharField(max_length=200)
     abbreviation = models.CharField(max_length=20)
-    slug = models.SlugField(max_length=80)
+    slug = models.SlugField(max_length=80, validators=[validate_committee_slug])
     description = models.TextField(blank=True)
     order = models.PositiveIntegerField(default=0)
     chairs = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="chaired_committees")
@@ -119,6 +128,7 @@ class Committee(models.Model):
         ordering = ["conference", "order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["conference", "slug"], name="committee_slug_unique_per_conference"),
+            models.CheckConstraint(condition=~Q(slug__in=RESERVED_COMMITTEE_SLUGS), name="committee_slug_not_reserved"),
         ]
 
     def __str__(self):

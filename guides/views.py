@@ -54,13 +54,28 @@ def delegation_mentions(rendered, delegation):
     return {"name": delegation["name"], "parties": parties, "sections": sections}
 
 
+class LogInFirst(Exception):
+    """A logged-out visitor asked for a member-only page: send them to log in (whether or not it exists)."""
+
+
+def login_or_404(request):
+    """Raise for a page the user may not see: log in first when logged out (the chair's link in a group chat,
+    Back after logging out), 404 otherwise (do not reveal that it exists)."""
+    if not request.user.is_authenticated:
+        raise LogInFirst()
+    raise Http404("No such page.")
+
+
 def _reader_guide(request, conference, committee, pk):
-    return get_object_or_404(
+    guide = (
         queries.guides_visible_to(request.user)
         .select_related("topic__committee__conference", "published_revision")
-        .defer("published_revision__rendered", "published_revision__source"),
-        pk=pk, topic__committee__slug=committee, topic__committee__conference__slug=conference,
+        .defer("published_revision__rendered", "published_revision__source")
+        .filter(pk=pk, topic__committee__slug=committee, topic__committee__conference__slug=conference).first()
     )
+    if guide is None:
+        login_or_404(request)
+    return guide
 
 
 def _requested_revision(request, guide, editor):
@@ -190,9 +205,9 @@ def media_file(request, name):
 
 def organizer_conference(request, slug):
     """The conference, if the user organizes it; 404 otherwise (do not reveal organizer pages)."""
-    conference = get_object_or_404(Conference, slug=slug)
-    if not rules.is_organizer(request.user, conference):
-        raise Http404("No such page.")
+    conference = Conference.objects.filter(slug=slug).first()
+    if conference is None or not rules.is_organizer(request.user, conference):
+        login_or_404(request)
     return conference
 
 
@@ -217,6 +232,8 @@ def conference_export(request, conference, pk):
 
 def conference_export_download(request, conference, pk, kind):
     conference = organizer_conference(request, conference)
+    if kind not in ("pdf", "zip"):
+        raise Http404("Exports are a PDF and a ZIP.")
     export = get_object_or_404(conference.exports, pk=pk, status=ExportStatus.DONE)
     name = export.pdf_name if kind == "pdf" else export.zip_name
     return FileResponse(default_storage.open(name, "rb"), as_attachment=True,

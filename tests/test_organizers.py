@@ -183,7 +183,7 @@ def test_country_matrix(organizer_client, world):
 
 @pytest.mark.parametrize("name", ["organizer_dashboard", "organizer_roster", "organizer_roster_template",
                                   "organizer_chairs", "organizer_matrix", "conference_exports"])
-def test_organizer_pages_answer_404_to_everyone_else(client, world, name):
+def test_organizer_pages_send_logged_out_visitors_to_log_in_and_answer_404_to_everyone_else(client, world, name):
     from tests.test_reader import make_delegate
 
     url = reverse(name, args=["demo"])
@@ -191,10 +191,10 @@ def test_organizer_pages_answer_404_to_everyone_else(client, world, name):
     other_organizer = make_user("other-organizer")
     other.organizers.add(other_organizer)
     delegate = make_delegate("delegate-here", world["conference"], world["committee_a"], "NG")
-    for user in (None, delegate, world["chair_a"], other_organizer):
-        client.logout()
-        if user:
-            client.force_login(user)
+    login = f"{reverse('login')}?next={url}"
+    assert (client.get(url)["Location"], client.post(url)["Location"]) == (login, login)
+    for user in (delegate, world["chair_a"], other_organizer):
+        client.force_login(user)
         assert client.get(url).status_code == 404, user
         assert client.post(url).status_code == 404, user
     client.force_login(world["organizer"])

@@ -21,10 +21,23 @@ def test_committee_page_shows_topics_without_links_to_hidden_guides(client, worl
     assert world["guide_b"].get_absolute_url() not in page
 
 
-def test_reader_shows_draft_banner_to_its_chair_and_404_to_anonymous(client, world):
+def test_reader_shows_draft_banner_to_its_chair_and_sends_logged_out_visitors_to_log_in(client, world):
     url = world["guide_a"].get_absolute_url()
-    assert client.get(url).status_code == 404
+    assert client.get(url)["Location"] == f"/accounts/login/?next={url}"
+    # Any guide address, existing or not: nothing is revealed by the redirect.
+    assert client.get("/c/demo/ga1/guide/999999/")["Location"] == "/accounts/login/?next=/c/demo/ga1/guide/999999/"
     client.force_login(world["chair_a"])
     page = client.get(url).content.decode()
     assert "Working copy (revision 2) — delegates cannot see this guide yet." in page
     assert '<h2 id="section-' in page and "Intro A</h2>" in page
+
+
+def test_not_found_and_server_error_pages_are_in_the_site_design(client, db, rf):
+    from django.views.defaults import server_error
+
+    response = client.get("/no/such/page/")
+    page = response.content.decode()
+    assert (response.status_code, "<h1>Page not found</h1>" in page, 'class="site-header"' in page) == (404, True, True)
+    error = server_error(rf.get("/"))
+    assert error.status_code == 500
+    assert "<h1>Something went wrong</h1>" in error.content.decode()

@@ -206,7 +206,7 @@ def test_who_may_download(client, world):
     guide = world["guide_a"]
     guide_publish(guide=guide)
     url = reverse("guide_pdf", args=["demo", "ga1", guide.pk])
-    assert client.get(url).status_code == 404  # anonymous, members-only conference
+    assert client.get(url)["Location"] == f"/accounts/login/?next={url}"  # logged out, members-only conference
     elsewhere = make_conference("elsewhere")
     client.force_login(make_delegate("far", elsewhere, make_committee(elsewhere, "SC"), "FR"))
     assert client.get(url).status_code == 404
@@ -291,7 +291,8 @@ def test_export_pages_answer_404_to_non_organizers(client, demo):
 
     users = get_user_model().objects
     url = reverse("conference_exports", args=["demo"])
-    for user in (None, users.get(username="amy.lie"), users.get(username="delegate.usa")):
+    assert client.get(url)["Location"] == f"/accounts/login/?next={url}"  # logged out
+    for user in (users.get(username="amy.lie"), users.get(username="delegate.usa")):
         client.logout()
         if user:
             client.force_login(user)

@@ -41,9 +41,10 @@ def same(outcome):
 
 
 #          anon         d_here  d_else  c_here  c_else  o_here  o_else  super
-READER = row("404",       "200", "404", "200", "404", "200", "404", "200")
-ORGANIZER = row("404",    "404", "404", "404", "404", "200", "404", "200")
-ORGANIZER_WRITE = row("404", "404", "404", "404", "404", "302", "404", "302")
+# Logged-out visitors to member-only pages are sent to log in (for any such URL, so nothing is revealed).
+READER = row("302 login", "200", "404", "200", "404", "200", "404", "200")
+ORGANIZER = row("302 login", "404", "404", "404", "404", "200", "404", "200")
+ORGANIZER_WRITE = row("302 login", "404", "404", "404", "404", "302", "404", "302")
 LOGGED_IN = row("302 login", "200", "200", "200", "200", "200", "200", "200")
 ALL_OK = same("200")
 # The admin: people without staff status are sent to its login page.
@@ -98,7 +99,7 @@ EXPECTED = {
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/": {"GET": READER},
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/": {"GET": READER},
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/changes/": {"GET": READER},
-    "media/<path:name>": {"GET": READER},
+    "media/<path:name>": {"GET": row("404", "200", "404", "200", "404", "200", "404", "200")},
     "c/<slug:conference>/exports/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/exports/<int:pk>/": {"GET": ORGANIZER},
     "c/<slug:conference>/exports/<int:pk>/download.<str:kind>": {"GET": ORGANIZER},

@@ -1,0 +1,71 @@
+"""Faults a conference weekend brings, and the traps around them: each reproduced, with the recovery asserted."""
+
+import json
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from delegates.models import DelegateProfile
+from delegates.services import annotation_create
+from guides import revisions
+from guides.models import Committee, ConferenceExport
+from guides.services import guide_publish
+from tests.conftest import make_user
+from tests.test_organizers import GOOD, upload
+from tests.test_reader import make_delegate
+
+
+def test_mail_server_down_during_roster_import_keeps_the_import_and_says_so(client, world, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens
+    client.force_login(world["organizer"])
+    response = upload(client, world["conference"], GOOD)
+    assert response["Location"] == reverse("organizer_dashboard", args=["demo"])
+    notes = [str(m) for m in get_messages(response.wsgi_request)]
+    assert notes[0].startswith("Roster imported: 4 new")
+    assert notes[1].startswith("Invitations to 4 people could not be sent: the mail server did not answer")
+    assert DelegateProfile.objects.filter(conference=world["conference"]).count() == 4
+
+
+def test_invited_people_without_a_password_can_use_forgot_password(client, world):
+    invited = make_user("invited")
+    invited.set_unusable_password()
+    invited.save()
+    client.post(reverse("password_reset"), {"email": "INVITED@example.org"})
+    assert [m.to for m in mail.outbox] == [["invited@example.org"]]
+
+
+def test_patch_changes_only_the_fields_sent(client, world):
+    guide = world["guide_a"]
+    guide_publish(guide=guide)
+    delegate = make_delegate("patcher", world["conference"], world["committee_a"], "NG")
+    section = revisions.rendered(guide.published_revision).sections[0]
+    annotation = annotation_create(user=delegate, guide=guide, section_id=section.pk, start=0, end=4, exact="Text",
+                                   note="Keep me", label="evidence")
+    client.force_login(delegate)
+    url = reverse("api_annotation", args=[annotation.pk])
+    response = client.patch(url, json.dumps({"label": "question"}), content_type="application/json")
+    assert (response.json()["note"], response.json()["label"]) == ("Keep me", "question")
+    response = client.patch(url, json.dumps({"note": "New note"}), content_type="application/json")
+    assert (response.json()["note"], response.json()["label"]) == ("New note", "question")
+
+
+def test_export_download_knows_only_pdf_and_zip(client, world):
+    export = ConferenceExport.objects.create(conference=world["conference"], status="done", pdf_name="x.pdf",
+                                             zip_name="x.zip")
+    client.force_login(world["organizer"])
+    assert client.get(reverse("conference_export_download", args=["demo", export.pk, "exe"])).status_code == 404
+
+
+@pytest.mark.parametrize("slug", ["organize", "exports"])
+def test_a_committee_cannot_take_the_address_of_a_conference_page(world, slug):
+    committee = Committee(conference=world["conference"], name="Clash", abbreviation="X", slug=slug)
+    with pytest.raises(ValidationError, match="is the address of a conference page"):
+        committee.full_clean()
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError, match="committee_slug_not_reserved"), transaction.atomic():
+        committee.save()
