@@ -30,6 +30,16 @@ def make_user(username, *, first="", last=""):
     )
 
 
+def make_delegate(username, conference, committee, iso_code):
+    """A delegate of conference in committee, for the member state iso_code."""
+    from delegates.models import DelegateProfile, Delegation
+
+    user = make_user(username)
+    delegation, _ = Delegation.objects.get_or_create(conference=conference, iso_code=iso_code, organisation="")
+    DelegateProfile.objects.create(user=user, conference=conference, committee=committee, delegation=delegation)
+    return user
+
+
 def make_conference(slug=None, **fields):
     slug = slug or f"conf-{next(_counter)}"
     defaults = {"name": f"Conference {slug}", "year": 2027, "starts_on": datetime.date(2027, 2, 12),

@@ -11,8 +11,7 @@ from guides import revisions
 from guides.models import Section
 from guides.services import guide_publish
 from tests.admin_forms import guide_form_data, row_index
-from tests.conftest import edit_guide
-from tests.test_reader import make_delegate
+from tests.conftest import edit_guide, make_delegate
 
 BODY = "Trafficking is the **fastest growing** criminal activity. Debt bondage can last for generations [@src-a]."
 

@@ -20,8 +20,7 @@ from guides.models import Figure, FigureImageFormField
 from guides.queries import conferences_organized_by, guides_editable_by, guides_visible_to
 from guides.rules import is_organizer
 from guides.services import committee_chair_remove, conference_organizer_add, conference_organizer_remove
-from tests.conftest import make_committee, make_conference, make_guide, make_user
-from tests.test_reader import make_delegate
+from tests.conftest import make_committee, make_conference, make_delegate, make_guide, make_user
 
 
 @pytest.fixture

@@ -13,9 +13,8 @@ from delegates.services import annotation_create
 from guides import revisions
 from guides.models import Committee, ConferenceExport
 from guides.services import guide_publish
-from tests.conftest import make_user
+from tests.conftest import make_delegate, make_user
 from tests.test_organizers import GOOD, upload
-from tests.test_reader import make_delegate
 
 
 def test_mail_server_down_during_roster_import_keeps_the_import_and_says_so(client, world, settings):

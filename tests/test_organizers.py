@@ -184,7 +184,7 @@ def test_country_matrix(organizer_client, world):
 @pytest.mark.parametrize("name", ["organizer_dashboard", "organizer_roster", "organizer_roster_template",
                                   "organizer_chairs", "organizer_matrix", "conference_exports"])
 def test_organizer_pages_send_logged_out_visitors_to_log_in_and_answer_404_to_everyone_else(client, world, name):
-    from tests.test_reader import make_delegate
+    from tests.conftest import make_delegate
 
     url = reverse(name, args=["demo"])
     other = make_conference("other")

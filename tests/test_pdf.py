@@ -200,8 +200,7 @@ def test_figure_image_from_media_is_embedded(demo, settings):
 
 
 def test_who_may_download(client, world):
-    from tests.conftest import make_committee, make_conference
-    from tests.test_reader import make_delegate
+    from tests.conftest import make_committee, make_conference, make_delegate
 
     guide = world["guide_a"]
     guide_publish(guide=guide)

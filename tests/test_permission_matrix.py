@@ -24,8 +24,7 @@ from guides.enums import ExportStatus
 from guides.importer import import_document
 from guides.models import Committee, Conference, ConferenceExport, Figure, Section, StudyGuide, Topic
 from guides.services import conference_organizer_add, guide_import_prepare, guide_publish
-from tests.conftest import make_committee, make_conference, make_guide, make_user
-from tests.test_reader import make_delegate
+from tests.conftest import make_committee, make_conference, make_delegate, make_guide, make_user
 
 PERSONAS = ["anonymous", "delegate_here", "delegate_elsewhere", "chair_here", "chair_elsewhere",
             "organizer_here", "organizer_elsewhere", "superuser"]

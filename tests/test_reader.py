@@ -4,10 +4,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from delegates.models import DelegateProfile, Delegation
 from guides.models import KeyTerm, Section, Source, Stakeholder
 from guides.services import guide_publish
-from tests.conftest import edit_guide, make_committee, make_conference, make_guide, make_user
+from tests.conftest import edit_guide, make_committee, make_conference, make_delegate, make_guide
 
 PERSONAS = ["anonymous", "delegate_here", "delegate_elsewhere", "chair_here", "chair_other_committee", "organizer"]
 
@@ -18,13 +17,6 @@ EXPECTED = {
     (True, True): set(PERSONAS),
     (True, False): {"chair_here", "organizer"},
 }
-
-
-def make_delegate(username, conference, committee, iso_code):
-    user = make_user(username)
-    delegation, _ = Delegation.objects.get_or_create(conference=conference, iso_code=iso_code, organisation="")
-    DelegateProfile.objects.create(user=user, conference=conference, committee=committee, delegation=delegation)
-    return user
 
 
 @pytest.fixture

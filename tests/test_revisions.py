@@ -22,8 +22,7 @@ from guides.services import (
     guide_revision_restore,
     guide_submit_for_review,
 )
-from tests.conftest import edit_guide
-from tests.test_reader import make_delegate
+from tests.conftest import edit_guide, make_delegate
 
 
 @pytest.fixture
