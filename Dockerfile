@@ -14,11 +14,11 @@ RUN pip install -r requirements.txt
 COPY . .
 
 # collectstatic needs settings but no real secret or database.
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+RUN SECRET_KEY=collectstatic-only SITE_URL=https://collectstatic.invalid python manage.py collectstatic --noinput
 
 RUN useradd --system --uid 10001 --home /app mlmun && mkdir -p /app/media && chown mlmun /app/media
 USER mlmun
 
 EXPOSE 8000
-# Migrations on start; DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS come from the environment.
+# Migrations on start; DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS and SITE_URL come from the environment.
 CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py createcachetable && exec gunicorn mlmun.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

@@ -19,7 +19,7 @@ run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Tests run with DEBUG off (as in production) but over plain HTTP on localhost.
-TEST_ENV := SECRET_KEY=test-only-secret SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
+TEST_ENV := SECRET_KEY=test-only-secret SITE_URL=http://testserver SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check .

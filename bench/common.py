@@ -15,7 +15,7 @@ def setup(**env):
     os.environ.update({
         "DJANGO_SETTINGS_MODULE": "mlmun.settings", "SECRET_KEY": "bench", "DEBUG": "0", "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "testserver", "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3", "STATIC_ROOT": f"{tmp}/static",
-        "MEDIA_ROOT": f"{tmp}/media", **env,
+        "MEDIA_ROOT": f"{tmp}/media", "SITE_URL": "http://testserver", **env,
     })
     import django
 

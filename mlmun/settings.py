@@ -94,7 +94,12 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The address people reach this instance at: links in invitations and update emails use it.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else None)
+if not SITE_URL:
+    raise ImproperlyConfigured("SITE_URL is required when DEBUG is off (for example https://mlmun.example.org)")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://; got {SITE_URL!r}")
 
 DATABASES = {"default": parse_database_url(env_str("DATABASE_URL", "sqlite:///mlmun.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

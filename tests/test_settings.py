@@ -37,7 +37,8 @@ def test_database_url_sqlite_default_and_postgres():
 
 
 def run_manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "SITE_URL")
              and not k.startswith(("SECURE_", "SESSION_", "CSRF_", "DJANGO_ALLOW_ASYNC"))}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=Path(BASE_DIR), env={**clean, **env},
@@ -51,11 +52,17 @@ def test_secret_key_is_required_when_debug_is_off():
     assert "SECRET_KEY is required when DEBUG is off" in result.stderr
 
 
+def test_site_url_is_required_when_debug_is_off():
+    result = run_manage("check", SECRET_KEY="x" * 50, ALLOWED_HOSTS="mlmun.example.org")
+    assert result.returncode == 1
+    assert "SITE_URL is required when DEBUG is off" in result.stderr
+
+
 def test_check_deploy_is_clean_with_production_like_variables():
     result = run_manage(
         "check", "--deploy", "--fail-level", "WARNING",
         SECRET_KEY="a-long-random-production-secret-key-with-plenty-of-entropy-1234567890",
-        ALLOWED_HOSTS="mlmun.example.org",
+        ALLOWED_HOSTS="mlmun.example.org", SITE_URL="https://mlmun.example.org",
     )
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
     assert "System check identified no issues" in result.stdout
