@@ -166,3 +166,32 @@ def test_selection_across_sections_is_refused(server_url, demo):
         assert page.locator(".hl-message").inner_text() == "Select text within one section to highlight it."
         assert page.locator(".hl-create").is_hidden()
     assert Annotation.objects.count() == 0
+
+
+def test_a_note_saved_offline_is_kept_and_saved_when_back_online(server_url, demo):
+    guide, section = demo
+    with chromium() as browser:
+        context = browser.new_context(viewport={"width": 390, "height": 860}, has_touch=True)
+        page = context.new_page()
+        log_in(page, server_url, "delegate.nigeria", DEMO_PASSWORD)
+        page.goto(server_url + guide.get_absolute_url())
+        page.wait_for_selector(".bookmark")
+        select_text(page, section.pk, QUOTE)
+        page.click(".hl-create")
+        page.fill("#hl-note", "Written on the bus")
+        assert page.locator(".hl-count").inner_text() == "18 / 10,000 characters"
+        context.set_offline(True)
+        page.click(".hl-save")
+        error = page.wait_for_selector(".hl-error:not(:empty)")
+        # The dialog stays open with the text, and says why.
+        assert error.inner_text().startswith("You are offline: your note is kept on this device")
+        assert (page.locator(".hl-dialog").get_attribute("open"), page.input_value("#hl-note")) == ("", "Written on the bus")
+        assert page.locator(".hl-unsaved").inner_text().startswith("1 note not yet saved")
+        screenshot(page, "notes-offline-390.png")
+        assert Annotation.objects.count() == 0
+        context.set_offline(False)  # back online: the kept note is saved by itself
+        page.wait_for_selector("mark.hl")
+        assert list(Annotation.objects.values_list("quote_exact", "note")) == [(QUOTE, "Written on the bus")]
+        page.wait_for_selector(".hl-unsaved", state="hidden")
+        page.wait_for_selector(".hl-dialog", state="hidden")  # the dialog that waited for the network closes
+        context.close()

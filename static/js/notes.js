@@ -33,14 +33,70 @@
       method: method, credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
       body: body ? JSON.stringify(body) : undefined,
+    }).catch(function () {
+      var offline = new Error("You are offline: your note is kept on this device and saved when you are back online.");
+      offline.offline = true;
+      throw offline;
     }).then(function (response) {
       if (response.status === 204) return null;
+      var type = response.headers.get("Content-Type") || "";
+      if (type.indexOf("application/json") === -1) {
+        // A login page or an error page instead of our JSON: the session ended (another tab logged out).
+        var lost = new Error(response.status === 404
+          ? "This note no longer exists (it was deleted elsewhere)."
+          : "Your session has ended: log in again in another tab, then press Save here. Your note is kept.");
+        lost.gone = response.status === 404;
+        throw lost;
+      }
       return response.json().then(function (data) {
-        if (!response.ok) throw new Error(data.error || "Something went wrong; please try again.");
+        if (!response.ok) {
+          var error = new Error(data.error || "Something went wrong; please try again.");
+          error.gone = response.status === 404;
+          throw error;
+        }
         return data;
       });
     });
   }
+
+  // Notes that could not be saved yet (offline, session ended) are kept on this device and retried.
+  var storeKey = "mlmun-unsaved-notes:" + api;
+  function unsaved() {
+    try { return JSON.parse(localStorage.getItem(storeKey) || "[]"); } catch (error) { return []; }
+  }
+  function keepUnsaved(list) {
+    try { localStorage.setItem(storeKey, JSON.stringify(list)); } catch (error) { /* storage full or off */ }
+    var status = document.querySelector(".hl-unsaved");
+    if (status) {
+      status.hidden = list.length === 0;
+      status.textContent = list.length === 1 ? "1 note not yet saved: it is kept on this device and saved when you are back online."
+        : list.length + " notes not yet saved: they are kept on this device and saved when you are back online.";
+    }
+  }
+  function remember(operation) {
+    var list = unsaved().filter(function (item) { return item.key !== operation.key; });
+    list.push(operation);
+    keepUnsaved(list);
+  }
+  function forget(key) { keepUnsaved(unsaved().filter(function (item) { return item.key !== key; })); }
+  function retryUnsaved() {
+    unsaved().forEach(function (item) {
+      request(item.method, item.url, item.body).then(function (data) {
+        forget(item.key);
+        if (item.method === "PATCH") unpaint(data.id);
+        if (data) show(data);
+        // The dialog that could not save this note closes now that it is saved.
+        var error = dialog.querySelector(".hl-error");
+        if (dialog.open && error.textContent.indexOf("You are offline") === 0) {
+          error.textContent = "";
+          window.getSelection().removeAllRanges();
+          toolbar.hidden = true;
+          dialog.close("saved");
+        }
+      }).catch(function (error) { if (error.gone) forget(item.key); });
+    });
+  }
+  window.addEventListener("online", retryUnsaved);
 
   function proseOf(node) {
     var element = node && (node.nodeType === 1 ? node : node.parentElement);
@@ -133,7 +189,12 @@
         changed.appendChild(link);
       }
     }
-    dialog.querySelector("#hl-note").value = annotation ? annotation.note : "";
+    var kept = unsaved().filter(function (item) {
+      return item.body && (annotation ? item.key === "edit:" + annotation.id
+        : pending && item.key === "new:" + pending.section + ":" + pending.start + ":" + pending.end);
+    })[0];
+    dialog.querySelector("#hl-note").value = kept ? kept.body.note : annotation ? annotation.note : "";
+    count();
     dialog.querySelector("#hl-label").value = annotation ? annotation.label : "";
     dialog.querySelector(".hl-delete").hidden = !annotation;
     dialog.querySelector(".hl-error").textContent = "";
@@ -141,29 +202,57 @@
     dialog.querySelector("#hl-note").focus();
   }
 
-  dialog.addEventListener("close", function () {
-    var action = dialog.returnValue;
-    var note = dialog.querySelector("#hl-note").value, label = dialog.querySelector("#hl-label").value;
-    var done;
+  var noteField = dialog.querySelector("#hl-note");
+  var counter = dialog.querySelector(".hl-count");
+  var NOTE_LIMIT = 10000;
+  function count() {
+    var used = codePoints(noteField.value);
+    counter.textContent = used.toLocaleString() + " / " + NOTE_LIMIT.toLocaleString() + " characters";
+    counter.classList.toggle("over", used > NOTE_LIMIT);
+  }
+  noteField.addEventListener("input", count);
+
+  // The dialog stays open until the server has the note: a failed save keeps the text and says why inside.
+  dialog.querySelector("form").addEventListener("submit", function (event) {
+    var action = event.submitter ? event.submitter.value : "save";
+    if (action === "cancel") return; // closes the dialog
+    event.preventDefault();
+    var note = noteField.value, label = dialog.querySelector("#hl-label").value;
+    var error = dialog.querySelector(".hl-error");
+    error.textContent = "";
+    var operation;
     if (action === "save" && editing) {
-      var id = editing.id;
-      done = request("PATCH", "/api/annotations/" + id + "/", { note: note, label: label }).then(function (data) {
-        unpaint(id); show(data);
-      });
+      operation = { method: "PATCH", url: "/api/annotations/" + editing.id + "/", body: { note: note, label: label },
+                    key: "edit:" + editing.id };
     } else if (action === "save" && draft) {
-      var body = Object.assign({}, draft, { note: note, label: label });
-      done = request("POST", api, body).then(function (data) {
+      operation = { method: "POST", url: api, body: Object.assign({}, draft, { note: note, label: label }),
+                    key: "new:" + draft.section + ":" + draft.start + ":" + draft.end };
+    } else if (action === "delete" && editing) {
+      if (!window.confirm("Delete this highlight and its note?")) return;
+      operation = { method: "DELETE", url: "/api/annotations/" + editing.id + "/", key: "delete:" + editing.id };
+    } else {
+      dialog.close();
+      return;
+    }
+    var target = editing;
+    request(operation.method, operation.url, operation.body).then(function (data) {
+      forget(operation.key);
+      if (operation.method === "DELETE") { unpaint(target.id); delete annotations[target.id]; }
+      else {
+        if (target) unpaint(target.id);
         window.getSelection().removeAllRanges();
         toolbar.hidden = true;
         show(data);
-      });
-    } else if (action === "delete" && editing) {
-      var gone = editing.id;
-      done = request("DELETE", "/api/annotations/" + gone + "/").then(function () { unpaint(gone); delete annotations[gone]; });
-    }
-    if (done) done.catch(function (error) {
-      toolbar.hidden = false;
-      message.textContent = error.message;
+      }
+      dialog.close("saved");
+    }).catch(function (failure) {
+      if (failure.gone && target) {
+        unpaint(target.id); delete annotations[target.id]; forget(operation.key);
+        error.textContent = failure.message;
+        return;
+      }
+      if (failure.offline && operation.method !== "DELETE") remember(operation);
+      error.textContent = failure.message;
     });
   });
 
@@ -206,6 +295,9 @@
     row.appendChild(place);
     row.appendChild(button);
   }
+
+  keepUnsaved(unsaved());
+  if (navigator.onLine) retryUnsaved();
 
   request("GET", api).then(function (data) {
     var select = dialog.querySelector("#hl-label");
