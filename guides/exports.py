@@ -37,8 +37,12 @@ def _cover_pdf(conference, entries):
 
 
 def conference_export_run(*, export):
+    export.refresh_from_db()
+    if export.status != ExportStatus.QUEUED:
+        return export  # failed as stale, or already run by another worker: nothing to do
     export.status = ExportStatus.RUNNING
-    export.save(update_fields=["status"])
+    export.heartbeat_at = timezone.now()
+    export.save(update_fields=["status", "heartbeat_at"])
     guides = list(published_guides_in_order(export.conference))
     export.total = len(guides)
     export.save(update_fields=["total"])
@@ -53,7 +57,8 @@ def conference_export_run(*, export):
             logger.exception("Export of guide %s failed", guide.pk)
             failures.append({"guide": str(guide), "committee": guide.topic.committee.abbreviation, "error": str(error)})
         export.done += 1
-        export.save(update_fields=["done"])
+        export.heartbeat_at = timezone.now()
+        export.save(update_fields=["done", "heartbeat_at"])
 
     # The cover and combined contents come first, so each guide's first page depends on their length:
     # render once to count their pages, then again with the real numbers.

@@ -544,6 +544,12 @@ class ConferenceExport(models.Model):
     zip_name = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The worker writes this when it starts and after every guide; an export running without it for
+    # STALE_SECONDS lost its worker (killed, machine restarted) and is failed so a new one can start.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    STALE_SECONDS = 180
+    NO_WORKER_SECONDS = 60
 
     class Meta:
         ordering = ["-created_at"]
@@ -562,6 +568,21 @@ class ConferenceExport(models.Model):
     @property
     def is_active(self):
         return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+    def worker_lost(self, now=None):
+        """Running, but the worker has shown no sign of life for STALE_SECONDS."""
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        last = self.heartbeat_at or self.created_at
+        return self.status == ExportStatus.RUNNING and (now - last).total_seconds() > self.STALE_SECONDS
+
+    def waiting_for_a_worker(self, now=None):
+        """Queued for more than NO_WORKER_SECONDS: no worker is running (manage.py db_worker)."""
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        return self.status == ExportStatus.QUEUED and (now - self.created_at).total_seconds() > self.NO_WORKER_SECONDS
 
 
 class GuideImport(models.Model):

@@ -209,6 +209,17 @@ def guide_revision_restore(*, guide, number, by, base_revision=None):
                               changes=lambda: revisions.source_restore(guide=guide, source=revision.source))
 
 
+def conference_export_fail_stale(*, export):
+    """An export whose worker died (no heartbeat for STALE_SECONDS) is failed with a message saying so."""
+    updated = ConferenceExport.objects.filter(pk=export.pk, status=ExportStatus.RUNNING).update(
+        status=ExportStatus.FAILED, finished_at=timezone.now(),
+        failures=[*export.failures, {"guide": "", "committee": "", "error": (
+            f"The background worker stopped while exporting ({export.done} of {export.total} guides done) and "
+            "did not come back. Start the export again.")}])
+    export.refresh_from_db()
+    return updated == 1
+
+
 def conference_export_start(*, conference, by):
     """Starts an export, or joins the one already queued or running for this conference."""
     from guides import exports  # loads WeasyPrint: only when an export is started
@@ -216,6 +227,9 @@ def conference_export_start(*, conference, by):
     active = ConferenceExport.objects.filter(
         conference=conference, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]
     ).first()
+    if active and active.worker_lost():
+        conference_export_fail_stale(export=active)
+        active = None
     if active:
         return active, False
     try:

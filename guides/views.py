@@ -227,7 +227,9 @@ def conference_exports(request, conference):
 def conference_export(request, conference, pk):
     conference = organizer_conference(request, conference)
     export = get_object_or_404(conference.exports, pk=pk)
-    return render(request, "guides/export.html", {"conference": conference, "export": export})
+    return render(request, "guides/export.html", {
+        "conference": conference, "export": export, "waiting": export.waiting_for_a_worker(),
+        "lost": export.worker_lost()})
 
 
 def conference_export_download(request, conference, pk, kind):

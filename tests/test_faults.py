@@ -68,3 +68,48 @@ def test_a_committee_cannot_take_the_address_of_a_conference_page(world, slug):
 
     with pytest.raises(IntegrityError, match="committee_slug_not_reserved"), transaction.atomic():
         committee.save()
+
+
+def test_an_export_whose_worker_was_killed_is_failed_and_a_new_one_starts(client, world):
+    import datetime
+
+    from django.utils import timezone
+
+    from guides.services import conference_export_start
+
+    conference = world["conference"]
+    dead, _ = conference_export_start(conference=conference, by=world["organizer"])
+    # kill -9 mid-export: the worker set it running, did one guide, and was never heard of again.
+    long_ago = timezone.now() - datetime.timedelta(minutes=10)
+    ConferenceExport.objects.filter(pk=dead.pk).update(status="running", done=1, total=2, heartbeat_at=long_ago)
+    client.force_login(world["organizer"])
+    page = client.get(reverse("conference_export", args=["demo", dead.pk])).content.decode()
+    assert "The background worker stopped answering while exporting." in page
+    export, started = conference_export_start(conference=conference, by=world["organizer"])
+    dead.refresh_from_db()
+    assert (started, export.pk != dead.pk, dead.status) == (True, True, "failed")
+    assert dead.failures[-1]["error"].startswith("The background worker stopped while exporting (1 of 2 guides done)")
+
+
+def test_an_export_nobody_picks_up_says_that_no_worker_runs(client, world):
+    import datetime
+
+    from django.utils import timezone
+
+    from guides.services import conference_export_start
+
+    export, _ = conference_export_start(conference=world["conference"], by=world["organizer"])
+    client.force_login(world["organizer"])
+    url = reverse("conference_export", args=["demo", export.pk])
+    assert "No background worker has picked this export up yet" not in client.get(url).content.decode()
+    ConferenceExport.objects.filter(pk=export.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=2))
+    assert "No background worker has picked this export up yet" in client.get(url).content.decode()
+
+
+def test_a_second_worker_does_not_run_an_export_again(world):
+    from guides.exports import conference_export_run
+    from guides.services import conference_export_start
+
+    export, _ = conference_export_start(conference=world["conference"], by=None)
+    ConferenceExport.objects.filter(pk=export.pk).update(status="failed")
+    assert conference_export_run(export=export).status == "failed"
