@@ -458,6 +458,12 @@ class _Reader:
         if "title" in meta:
             self.result.title = stringify(meta["title"].get("c", [])).strip()
         groups = self.split(self.ast["blocks"])
+        if groups and not groups[0][0] and len(groups[0][1]) == 1:
+            # A single line before the first heading is the document's title (LibreOffice's "Title" style).
+            only = stringify(groups[0][1][0]).strip()
+            if only and len(only) <= 300 and "\n" not in only:
+                self.result.title = self.result.title or only
+                groups = groups[1:]
         pending = []  # (block index, chunks) → Markdown in one pandoc run
         for index, (heading, blocks) in enumerate(groups):
             role, kind, _ = guess_heading(heading)

@@ -391,3 +391,10 @@ def test_chair_previews_adjusts_and_imports_in_the_admin(client, world):
         ("Timeline of Key Events", "other"), ("Previous Attempts to Solve the Issue", "previous_attempts"),
         ("Possible Solutions", "possible_solutions")]
     assert GuideImport.objects.count() == 0
+
+
+def test_libreoffice_odt_reads_like_the_markdown(db, tmp_path):
+    result = importer.import_document(convert(CCPCJ_MD, "odt", tmp_path), "ccpcj.odt")
+    assert result.counts() == CCPCJ_COUNTS
+    assert [t["term"] for t in result.key_terms][-1] == "Debt bondage"
+    assert result.title == "Strengthening coordination of efforts to combat human trafficking"
