@@ -111,7 +111,7 @@ def _api_login_required(view):
 @_api_login_required
 @require_http_methods(["GET", "POST"])
 def guide_annotations(request, guide_pk):
-    guide = get_object_or_404(queries.guides_visible_to(request.user), pk=guide_pk)
+    guide = get_object_or_404(queries.guides_readable_by(request.user), pk=guide_pk)
     if request.method == "GET":
         annotations = annotations_of(request.user).filter(guide=guide)
         bookmarks = bookmarks_of(request.user).filter(guide=guide)
@@ -152,7 +152,7 @@ def annotation_detail(request, pk):
 @_api_login_required
 @require_http_methods(["POST"])
 def guide_bookmarks(request, guide_pk):
-    guide = get_object_or_404(queries.guides_visible_to(request.user), pk=guide_pk)
+    guide = get_object_or_404(queries.guides_readable_by(request.user), pk=guide_pk)
     try:
         data = _json_body(request)
         bookmark = bookmark_add(user=request.user, guide=guide, target=_str(data, "target"), target_id=_int(data, "target_id"))

@@ -183,7 +183,7 @@ def media_file(request, name):
     """
     if not name.startswith("figures/") or ".." in name.split("/"):
         raise Http404("No such file.")
-    visible = queries.guides_visible_to(request.user)
+    visible = queries.guides_readable_by(request.user)
     figure = Figure.objects.filter(image=name).only("guide_id").first()
     allowed = figure is not None and visible.filter(pk=figure.guide_id).exists()
     if not allowed:

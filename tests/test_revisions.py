@@ -214,6 +214,7 @@ def test_before_the_release_time_delegates_see_that_the_guide_is_coming(client, 
     page = response.content.decode()
     assert "will be released on" in page and "Text A" not in page
     assert client.get(reverse("guide_pdf", args=["demo", "ga1", published.pk])).status_code == 404
+    assert client.get(reverse("api_guide_annotations", args=[published.pk])).status_code == 404
     client.force_login(world["chair_a"])
     assert "Text A" in client.get(published.get_absolute_url()).content.decode()
     published.release_at = timezone.now() - datetime.timedelta(minutes=1)  # the guide's own time wins
