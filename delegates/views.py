@@ -56,7 +56,7 @@ def profile(request):
 def _json_body(request):
     try:
         data = json.loads(request.body or b"{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested too deeply
         raise ValidationError("The request body is not JSON.") from None
     if not isinstance(data, dict):
         raise ValidationError("The request body must be a JSON object.")
@@ -74,6 +74,12 @@ def _str(data, name, default=""):
     value = data.get(name, default)
     if not isinstance(value, str):
         raise ValidationError(f"“{name}” must be text.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800") is not text the database can store
+        raise ValidationError(f"“{name}” holds a broken character; type it again.") from None
+    if "\x00" in value:
+        raise ValidationError(f"“{name}” holds a NUL character.")
     return value
 
 

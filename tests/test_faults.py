@@ -113,3 +113,22 @@ def test_a_second_worker_does_not_run_an_export_again(world):
     export, _ = conference_export_start(conference=world["conference"], by=None)
     ConferenceExport.objects.filter(pk=export.pk).update(status="failed")
     assert conference_export_run(export=export).status == "failed"
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ('{"note": "\\ud800", "label": ""}', "“note” holds a broken character; type it again."),
+    ('{"note": "a\\u0000b", "label": ""}', "“note” holds a NUL character."),
+    ("[" * 100000 + "]" * 100000, "The request body is not JSON."),
+])
+def test_crafted_json_gets_a_clear_message_not_a_500(client, world, body, message):
+    guide = world["guide_a"]
+    guide_publish(guide=guide)
+    delegate = make_delegate("crafty", world["conference"], world["committee_a"], "NG")
+    section = revisions.rendered(guide.published_revision).sections[0]
+    annotation = annotation_create(user=delegate, guide=guide, section_id=section.pk, start=0, end=4, exact="Text",
+                                   note="Original")
+    client.force_login(delegate)
+    response = client.patch(reverse("api_annotation", args=[annotation.pk]), body, content_type="application/json")
+    assert (response.status_code, response.json()) == (400, {"error": message})
+    annotation.refresh_from_db()
+    assert annotation.note == "Original"
