@@ -16,6 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from delegates.models import DelegateProfile, Delegation
+from guides.importer import country_code
 
 COLUMNS = ["name", "email", "committee", "delegation"]
 TEMPLATE = "name,email,committee,delegation\nNgozi Adeyemi,ngozi@example.org,GA3,NG\nDana Reyes,dana@example.org,CCPCJ,ECPAT International\n"
@@ -62,10 +63,17 @@ def _delegation(value):
     if len(value) == 2 and value.isalpha():
         code = value.upper()
         if pycountry.countries.get(alpha_2=code) is None:
+            alias = country_code(value)  # "UK" is GB
+            if alias:
+                return alias, "", None
             return "", "", f"unknown country code “{value}”"
         return code, "", None
     if len(value) < 3:
         return "", "", "the delegation must be an ISO country code (e.g. NG) or an organisation's name"
+    # "Nigeria", "USA", "South Korea": a member state, not an organisation of that name.
+    code = country_code(value)
+    if code:
+        return code, "", None
     return "", value[:200], None
 
 

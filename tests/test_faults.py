@@ -132,3 +132,16 @@ def test_crafted_json_gets_a_clear_message_not_a_500(client, world, body, messag
     assert (response.status_code, response.json()) == (400, {"error": message})
     annotation.refresh_from_db()
     assert annotation.note == "Original"
+
+
+def test_roster_country_names_and_aliases_are_member_states(world):
+    from delegates.roster import import_roster, read_roster
+
+    text = ("name,email,committee,delegation\nA One,a@example.org,GA1,Nigeria\nB Two,b@example.org,GA2,NG\n"
+            "C Three,c@example.org,GA1,UK\nD Four,D@Example.org,GA2,South Korea\n")
+    check = read_roster(text.encode(), world["conference"])
+    assert check.errors == []
+    import_roster(check, world["conference"])
+    delegations = sorted(world["conference"].delegations.values_list("iso_code", "organisation"))
+    assert delegations == [("GB", ""), ("KR", ""), ("NG", "")]
+    assert DelegateProfile.objects.get(delegation__iso_code="KR").user.email == "d@example.org"
