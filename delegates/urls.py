@@ -24,4 +24,6 @@ urlpatterns = [
     path("c/<slug:conference>/organize/delegations/", views.organizer_matrix, name="organizer_matrix"),
     path("c/<slug:conference>/organize/delegates/<int:profile_pk>/remove/", views.organizer_delegate_remove,
          name="organizer_delegate_remove"),
+    path("c/<slug:conference>/organize/people/<int:user_pk>/invite/", views.organizer_invitation_resend,
+         name="organizer_invitation_resend"),
 ]

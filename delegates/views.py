@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -328,6 +328,28 @@ def organizer_organizer_remove(request, conference, user_pk):
     if user == request.user and not is_organizer(request.user, conference):
         return redirect("conference", conference.slug)
     return redirect("organizer_organizers", conference.slug)
+
+
+@require_http_methods(["POST"])
+def organizer_invitation_resend(request, conference, user_pk):
+    """Sends a person of this conference (delegate or chair) their invitation again, e.g. after the mail server
+    was down or the first one went to spam. Someone outside the conference is 404."""
+    conference = _organized(request, conference)
+    User = get_user_model()
+    people = User.objects.filter(
+        Q(delegate_profiles__conference=conference) | Q(chaired_committees__conference=conference)).distinct()
+    user = get_object_or_404(people, pk=user_pk)
+    role = "a chair" if user.chaired_committees.filter(conference=conference).exists() else "a delegate"
+    try:
+        sent, held = invitations_send(users=[user], conference=conference, role=role)
+    except (OSError, smtplib.SMTPException) as error:
+        messages.error(request, f"The invitation to {user.email} could not be sent: the mail server did not answer "
+                                f"({error}). Try again later.")
+    else:
+        if sent:
+            messages.success(request, f"Invitation sent again to {user.email}.")
+        _report_held(request, held)
+    return redirect("organizer_dashboard", conference.slug)
 
 
 @require_http_methods(["POST"])

@@ -145,3 +145,27 @@ def test_roster_country_names_and_aliases_are_member_states(world):
     delegations = sorted(world["conference"].delegations.values_list("iso_code", "organisation"))
     assert delegations == [("GB", ""), ("KR", ""), ("NG", "")]
     assert DelegateProfile.objects.get(delegation__iso_code="KR").user.email == "d@example.org"
+
+
+def test_organizer_resends_an_invitation_to_a_person_of_their_conference_only(client, world):
+    mine = make_delegate("mine", world["conference"], world["committee_a"], "NG")
+    from tests.conftest import make_committee, make_conference
+
+    elsewhere = make_conference("elsewhere")
+    theirs = make_delegate("theirs", elsewhere, make_committee(elsewhere, "SC"), "FR")
+    client.force_login(world["organizer"])
+    page = client.get(reverse("organizer_dashboard", args=["demo"])).content.decode()
+    assert reverse("organizer_invitation_resend", args=["demo", mine.pk]) in page
+    response = client.post(reverse("organizer_invitation_resend", args=["demo", mine.pk]))
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Invitation sent again to mine@example.org."]
+    assert [m.to for m in mail.outbox] == [["mine@example.org"]]
+    assert client.post(reverse("organizer_invitation_resend", args=["demo", theirs.pk])).status_code == 404
+    assert len(mail.outbox) == 1
+
+
+def test_the_matrix_flags_two_seats_for_one_delegation_in_a_committee(client, world):
+    make_delegate("one", world["conference"], world["committee_a"], "NG")
+    make_delegate("two", world["conference"], world["committee_a"], "NG")
+    client.force_login(world["organizer"])
+    page = client.get(reverse("organizer_matrix", args=["demo"])).content.decode()
+    assert page.count("2 seats for one delegation") == 1

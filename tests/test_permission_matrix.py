@@ -112,6 +112,7 @@ EXPECTED = {
     "c/<slug:conference>/organize/organizers/<int:user_pk>/remove/": {"GET": same("405"), "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/organize/delegations/": {"GET": ORGANIZER},
     "c/<slug:conference>/organize/delegates/<int:profile_pk>/remove/": {"GET": same("405"), "POST": ORGANIZER_WRITE},
+    "c/<slug:conference>/organize/people/<int:user_pk>/invite/": {"GET": same("405"), "POST": ORGANIZER_WRITE},
     # A POST names one of the user's own delegate profiles; without one (or someone else's) it is 404.
     "accounts/profile/": {"GET": LOGGED_IN, "POST": row("302 login", "404", "404", "404", "404", "404", "404", "404")},
     "notes/": {"GET": LOGGED_IN},
@@ -279,6 +280,8 @@ def url_for(route, objects, people):
             "organizer_organizer_remove", args=[conference.slug, people["organizer_here"].pk]),
         "c/<slug:conference>/organize/delegates/<int:profile_pk>/remove/": lambda: reverse(
             "organizer_delegate_remove", args=[conference.slug, objects["profile"].pk]),
+        "c/<slug:conference>/organize/people/<int:user_pk>/invite/": lambda: reverse(
+            "organizer_invitation_resend", args=[conference.slug, people["delegate_here"].pk]),
         "notes/export.<str:fmt>": lambda: reverse("notes_export", args=["md"]),
         "api/guides/<int:guide_pk>/annotations/": lambda: reverse("api_guide_annotations", args=[guide.pk]),
         "api/annotations/<int:pk>/": lambda: reverse("api_annotation", args=[objects["annotation"].pk]),
