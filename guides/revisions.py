@@ -87,9 +87,13 @@ def rendered_to_json(rendered):
 def rendered_from_json(data):
     data = dict(data)
     data.pop("schema", None)
+    # The HTML parts were made by the pipeline (sanitised, or escaped by format_html) before they were stored.
     sections = [RenderedSection(**{**s, "html": mark_safe(s["html"])}) for s in data.pop("sections")]
     stakeholders = [{**p, "html": mark_safe(p["html"])} for p in data.pop("stakeholders")]
-    return RenderedGuide(sections=sections, stakeholders=stakeholders, **data)
+    footnotes = [{**n, "mla": mark_safe(n["mla"])} for n in data.pop("footnotes")]
+    bibliography = [{**b, "mla": mark_safe(b["mla"])} for b in data.pop("bibliography")]
+    return RenderedGuide(sections=sections, stakeholders=stakeholders, footnotes=footnotes,
+                         bibliography=bibliography, **data)
 
 
 # Revisions never change, so each process keeps the parsed form of the ones it read last. A cache only:

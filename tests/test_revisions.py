@@ -339,3 +339,19 @@ def _rendered_with_text(text):
     section = RenderedSection(pk=1, anchor="section-1", kind="other", heading="S", html=f"<p>{text}</p>", text=text)
     return RenderedGuide(guide_pk=1, revision=1, sections=[section], stakeholders=[], key_terms=[], timeline=[],
                          questions=[], figures=[], footnotes=[], bibliography=[], uncited=[])
+
+
+def test_notes_and_works_cited_read_back_from_a_revision_as_html_not_escaped_text(client, world, delegate):
+    from guides.models import Source
+
+    guide = world["guide_a"]
+    edit_guide(guide, lambda: Source.objects.filter(guide=guide).update(
+        title="Global Report", container="UNODC Reports", url="https://www.unodc.org/report"))
+    guide_publish(guide=guide)
+    client.force_login(delegate)
+    page = client.get(guide.get_absolute_url()).content.decode()
+    notes = page[page.index('<ol class="footnotes">'):page.index("</ol>", page.index('<ol class="footnotes">'))]
+    cited = page[page.index('<ul class="bibliography">'):page.index("</ul>", page.index('<ul class="bibliography">'))]
+    for part in (notes, cited):
+        assert "<i>UNODC Reports</i>" in part and "&lt;" not in part
+        assert '<a href="https://www.unodc.org/report">' in part
