@@ -400,25 +400,22 @@ class _Reader:
                 out += inner
                 continue
             elif kind == "Table":
-                block = json.loads(json.dumps(block), object_hook=lambda d: d)  # copied; notes in cells below
-                self._walk_table_notes(block, block_index)
+                block = {"t": kind, "c": self._replace_in_cells(content, block_index)}
             elif kind == "RawBlock":
                 continue  # raw HTML/TeX from the document is not kept
             out.append(block)
         return out
 
-    def _walk_table_notes(self, node, block_index):
-        if isinstance(node, dict):
-            for name in ("c",):
-                value = node.get(name)
-                if isinstance(value, list) and value and all(isinstance(v, dict) and "t" in v for v in value) \
-                        and any(v.get("t") in ("Str", "Note", "Image", "Space") for v in value):
-                    node[name] = self.replace_inlines(value, block_index)
-                else:
-                    self._walk_table_notes(value, block_index)
-        elif isinstance(node, list):
-            for item in node:
-                self._walk_table_notes(item, block_index)
+    BLOCK_KINDS = {"Para", "Plain", "BulletList", "OrderedList", "BlockQuote", "Div", "Header", "Table",
+                   "DefinitionList", "CodeBlock", "HorizontalRule", "LineBlock", "Figure", "RawBlock"}
+
+    def _replace_in_cells(self, node, block_index):
+        """A table's cells hold blocks: footnotes and images in them are replaced as anywhere else."""
+        if not isinstance(node, list):
+            return node
+        if node and all(isinstance(item, dict) and item.get("t") in self.BLOCK_KINDS for item in node):
+            return self.replace_blocks(node, block_index)
+        return [self._replace_in_cells(item, block_index) for item in node]
 
     def add_source(self, text, *, origin):
         parsed = source_from_text(text, day_first=self.day_first)

@@ -14,7 +14,6 @@ from collections import OrderedDict
 
 from diff_match_patch import diff_match_patch
 from django.core.exceptions import ValidationError
-from django.db.models import Max
 from django.utils.safestring import mark_safe
 
 from guides.models import (
@@ -161,10 +160,6 @@ def _prune(guide):
      .exclude(pk=guide.published_revision_id).delete())
 
 
-def latest_number(guide):
-    return guide.revisions.aggregate(number=Max("number"))["number"] or 0
-
-
 def source_restore(*, guide, source):
     """Makes the working copy's parts exactly those of source, keeping primary keys (so anchors stay)."""
     for part in reversed(PARTS):  # figures and terms first: they refer to sections and sources
@@ -262,7 +257,8 @@ def revision_diff(old, new):
 
 
 def working_revision(guide):
-    return guide.revisions.get(number=guide.revision)
+    """The working copy's revision; its JSON is loaded only when needed (rendered() parses it once per process)."""
+    return guide.revisions.defer("rendered", "source").get(number=guide.revision)
 
 
 def reader_revision(guide, user, *, preview=False):

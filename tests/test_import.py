@@ -402,3 +402,11 @@ def test_libreoffice_odt_reads_like_the_markdown(db, tmp_path):
     assert result.counts() == CCPCJ_COUNTS
     assert [t["term"] for t in result.key_terms][-1] == "Debt bondage"
     assert result.title == "Strengthening coordination of efforts to combat human trafficking"
+
+
+def test_a_footnote_inside_a_timeline_table_cites_its_source(db, tmp_path):
+    markdown = ("# Timeline\n\n| Date | Event |\n|---|---|\n| 2000 | Palermo Protocol adopted[^1] |\n\n"
+                "[^1]: UN. \"Protocol to Prevent Trafficking.\" 2000, https://www.ohchr.org/protocol.\n")
+    result = importer.import_document(convert(markdown, "docx", tmp_path), "timeline.docx")
+    assert [(e["description"], e["source_key"]) for e in result.timeline] == [("Palermo Protocol adopted", "ref-1")]
+    assert (result.citations, result.sources[0]["url"]) == (1, "https://www.ohchr.org/protocol")
