@@ -156,9 +156,8 @@ def _fuzzy(view, quote, prefix, suffix, expected):
     window = view.text[low:high]
     candidates = []
     # Trust the context only as far as it is distinctive: use up to 16 characters next to the quote.
+    # An empty prefix (suffix) means the passage began (ended) the section: it is anchored there instead.
     head, tail = prefix[-16:], suffix[:16]
-    if not head and not tail:
-        return None
     starts = [low + i + len(head) for i in _occurrences(window, head)] if head else ([0] if low == 0 else [])
     for start in starts:
         if tail:
@@ -198,14 +197,19 @@ def anchor(selector, sections, home, views=None):
     """
     if home is None or home not in sections:
         return Anchor(ORPHANED)
-    quote = normalise(selector.exact).strip()
-    prefix = normalise(selector.prefix)
-    suffix = normalise(selector.suffix)
+    # Whitespace at either end of a selection ("word " from a double-click) is context, not quote: it moves
+    # into the prefix/suffix, so the stored context still lines up with the text next to the quote.
+    exact = selector.exact
+    leading = len(exact) - len(exact.lstrip())
+    trailing = len(exact) - len(exact.rstrip())
+    quote = normalise(exact).strip()
     if not quote:
         return Anchor(ORPHANED)
+    prefix = normalise(selector.prefix + exact[:leading])
+    suffix = normalise(exact[len(exact) - trailing:] + selector.suffix) if trailing else normalise(selector.suffix)
     views = views or prepare(sections)
     home_view = views[home]
-    expected = home_view.from_original(selector.start)
+    expected = home_view.from_original(selector.start + leading)
 
     # 1 and 2: exact quote, home section first (position, then context), then the other sections.
     found = _best_occurrence(home_view, quote, prefix, suffix, expected, is_home=True)

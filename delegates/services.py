@@ -3,7 +3,8 @@
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F
 
 from delegates.anchoring import Selector, anchor, prepare, selector_from_text
 from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget
@@ -64,32 +65,75 @@ def annotation_delete(*, annotation):
     annotation.delete()
 
 
-def annotations_reanchor(*, guide, revision):
-    """Re-anchors every annotation of guide against a published revision, from the original selectors.
+# Publishing re-anchors this many stale annotations in its own transaction; more go to a background job
+# (delegates.tasks.reanchor_annotations), and each reader brings their own up to date when they open the guide.
+SYNC_REANCHOR = 300
+REANCHOR_BATCH = 1000
+_CURRENT = ["status", "current_section_id", "current_start", "current_end", "current_text", "current_heading",
+            "current_order"]
 
-    Runs in the publishing transaction. Returns how many annotations changed.
+
+def annotations_reanchor(*, guide, revision, annotations=None):
+    """Re-anchors the guide's annotations not yet anchored on revision, from their original selectors.
+
+    annotations: a queryset to limit it to (one delegate's, one batch); by default all of the guide's.
+    An annotation already anchored on revision is left alone, so running this again (a retried job, a reader
+    and the job at once) does nothing new, and one created while a chair published is picked up next time.
+    Returns how many annotations were brought up to date.
     """
+    stale = (Annotation.objects.filter(guide=guide) if annotations is None else annotations.filter(guide=guide))
+    stale = list(stale.exclude(anchored_revision=revision.number).only(
+        "pk", "section_id", "quote_exact", "quote_prefix", "quote_suffix", "position_start", "position_end",
+        "anchored_revision", *_CURRENT))
+    if not stale:
+        return 0
     sections = revisions.rendered(revision).sections
     texts = {section.pk: section.text for section in sections}
     places = {section.pk: (section.heading, order) for order, section in enumerate(sections)}
     views = prepare(texts)
-    current = ["status", "current_section_id", "current_start", "current_end", "current_text", "current_heading",
-               "current_order"]
-    annotations = Annotation.objects.filter(guide=guide)
-    changed = []
-    for annotation in annotations.defer("note", "label", "created_at", "updated_at"):
+    for annotation in stale:
         selector = Selector(annotation.quote_exact, annotation.quote_prefix, annotation.quote_suffix,
                             annotation.position_start, annotation.position_end)
         found = anchor(selector, texts, annotation.section_id, views)
         heading, order = places.get(found.section, (annotation.current_heading, annotation.current_order))
-        new = (found.status, found.section, found.start, found.end, found.text, heading, order)
-        if new != tuple(getattr(annotation, name) for name in current):
-            for name, value in zip(current, new, strict=True):
-                setattr(annotation, name, value)
-            changed.append(annotation)
-    annotations.update(anchored_revision=revision.number)
-    Annotation.objects.bulk_update(changed, [name.removesuffix("_id") for name in current], batch_size=500)
-    return len(changed)
+        for name, value in zip(_CURRENT, (found.status, found.section, found.start, found.end, found.text, heading,
+                                          order), strict=True):
+            setattr(annotation, name, value)
+        annotation.anchored_revision = revision.number
+    _write_anchors(stale)
+    return len(stale)
+
+
+def _write_anchors(annotations):
+    """One parametrised UPDATE per row (executemany): bulk_update's CASE expressions cost Django ~6 ms a row to
+    build, 30 s for 5,000 notes; this is about 1 ms a row on both databases."""
+    names = [*_CURRENT, "anchored_revision"]
+    fields = [Annotation._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    sql = (f"UPDATE {quote(Annotation._meta.db_table)} SET "
+           + ", ".join(f"{quote(field.column)} = %s" for field in fields) + f" WHERE {quote('id')} = %s")
+    rows = [[field.get_db_prep_save(getattr(a, field.attname), connection) for field in fields] + [a.pk]
+            for a in annotations]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def annotations_bring_up_to_date(*, user, guides):
+    """Before showing a delegate their notes: those still anchored on an older revision are re-anchored now.
+
+    Cheap when nothing is stale (one query); a delegate has at most a few hundred notes per guide.
+    """
+    stale_guides = (Annotation.objects.filter(user=user, guide__in=guides, guide__published_revision__isnull=False)
+                    .exclude(anchored_revision=F("guide__published_revision__number"))
+                    .values_list("guide_id", flat=True).distinct())
+    from guides.models import StudyGuide
+
+    brought = 0
+    for guide in StudyGuide.objects.filter(pk__in=list(stale_guides)).select_related("published_revision"):
+        with transaction.atomic():
+            brought += annotations_reanchor(guide=guide, revision=guide.published_revision,
+                                            annotations=Annotation.objects.filter(user=user))
+    return brought
 
 
 def bookmark_add(*, user, guide, target, target_id):
@@ -211,9 +255,14 @@ def delegate_remove(*, profile):
 
 def guide_published(*, guide, publication):
     """A revision became the delegates' text: notes re-anchor on it now, emails go out after commit."""
-    from delegates.tasks import send_guide_update_emails
+    from delegates.tasks import reanchor_annotations, send_guide_update_emails
 
-    annotations_reanchor(guide=guide, revision=publication.revision)
+    revision = publication.revision
+    stale = Annotation.objects.filter(guide=guide).exclude(anchored_revision=revision.number)
+    if stale.count() <= SYNC_REANCHOR:
+        annotations_reanchor(guide=guide, revision=revision)
+    else:
+        transaction.on_commit(lambda: reanchor_annotations.enqueue(guide.pk, revision.number))
     if guide.is_released():
         transaction.on_commit(lambda: send_guide_update_emails.enqueue(publication.pk))
 

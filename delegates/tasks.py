@@ -13,3 +13,28 @@ def send_guide_update_emails(publication_pk):
     if publication is not None:  # the guide may have been deleted since
         return guide_update_emails_send(publication=publication)
     return 0
+
+
+@task()
+def reanchor_annotations(guide_pk, number):
+    """Re-anchors a large guide's annotations after a publish, a batch per transaction (a reader's own are
+    brought up to date when they open the guide, so nobody waits for this). Stops if a newer revision was
+    published meanwhile: that publish started its own job."""
+    from django.db import transaction
+
+    from delegates.models import Annotation
+    from delegates.services import REANCHOR_BATCH, annotations_reanchor
+    from guides.models import StudyGuide
+
+    done = 0
+    while True:
+        guide = StudyGuide.objects.filter(pk=guide_pk).select_related("published_revision").first()
+        if guide is None or guide.published_revision is None or guide.published_revision.number != number:
+            return done
+        batch = list(Annotation.objects.filter(guide=guide).exclude(anchored_revision=number)
+                     .values_list("pk", flat=True)[:REANCHOR_BATCH])
+        if not batch:
+            return done
+        with transaction.atomic():
+            done += annotations_reanchor(guide=guide, revision=guide.published_revision,
+                                         annotations=Annotation.objects.filter(pk__in=batch))

@@ -24,6 +24,7 @@ from delegates.services import (
     annotation_create,
     annotation_delete,
     annotation_update,
+    annotations_bring_up_to_date,
     bookmark_add,
     bookmark_delete,
     chair_invite,
@@ -119,6 +120,7 @@ def _api_login_required(view):
 def guide_annotations(request, guide_pk):
     guide = get_object_or_404(queries.guides_readable_by(request.user), pk=guide_pk)
     if request.method == "GET":
+        annotations_bring_up_to_date(user=request.user, guides=[guide.pk])
         annotations = annotations_of(request.user).filter(guide=guide)
         bookmarks = bookmarks_of(request.user).filter(guide=guide)
         guide_url = guide.get_absolute_url()
@@ -180,6 +182,7 @@ def my_notes(request):
     if label and label not in AnnotationLabel.values:
         raise Http404("No such label.")
     search = request.GET.get("q", "").strip()
+    annotations_bring_up_to_date(user=request.user, guides=annotations_of(request.user).values("guide_id"))
     groups = exports.notes_by_guide(request.user, label=label, search=search)
     return render(request, "delegates/notes.html", {
         "groups": groups, "label": label, "search": search, "labels": AnnotationLabel.choices[1:],
@@ -188,6 +191,7 @@ def my_notes(request):
 
 @login_required
 def notes_export(request, fmt):
+    annotations_bring_up_to_date(user=request.user, guides=annotations_of(request.user).values("guide_id"))
     groups = exports.notes_by_guide(request.user)
     if fmt == "md":
         response = HttpResponse(exports.as_markdown(groups), content_type="text/markdown; charset=utf-8")

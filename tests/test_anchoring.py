@@ -1,5 +1,6 @@
 """Re-anchoring a delegate's highlight after the chair edits the text."""
 
+import re
 import unicodedata
 
 from delegates.anchoring import ANCHORED, CHANGED, ORPHANED, anchor, selector_from_text
@@ -149,3 +150,43 @@ def test_reanchoring_twice_gives_the_same_result_from_the_original_selector():
     first = anchor(selector, {"a": new}, "a")
     assert (first.status, first.start, first.end, first.text) == (CHANGED, 25, 58, "fastest-growing criminal activity")
     assert anchor(selector, {"a": new}, "a") == first
+
+
+PARAGRAPH = ("States agreed in 2015 to end trafficking by 2030, yet most victims are never identified and "
+             "few cases reach a court.")
+
+
+def test_a_whole_section_highlight_survives_a_small_edit_as_changed():
+    # Selecting a whole one-paragraph section stores no prefix and no suffix.
+    selector = selector_from_text(PARAGRAPH, 0, len(PARAGRAPH))
+    assert (selector.prefix, selector.suffix) == ("", "")
+    edited = PARAGRAPH.replace("never identified", "not identified")
+    assert where(selector, edited) == (CHANGED, "a", edited, 0)
+
+
+def test_a_whole_section_rewritten_beyond_recognition_is_orphaned():
+    selector = selector_from_text(PARAGRAPH, 0, len(PARAGRAPH))
+    assert where(selector, "An entirely different paragraph about maritime law.")[0] == ORPHANED
+
+
+def test_selections_with_a_space_at_either_end_anchor_exactly_after_an_edit():
+    # A double-click selects "word " (with the space after it); every such selection in the paragraph is
+    # found again, at its new place, after the chair adds a sentence before it and corrects a later word.
+    added, edit_at = "A new first sentence. ", PARAGRAPH.index("few cases")
+    edited = added + PARAGRAPH.replace("few cases", "only some cases")
+    growth = len("only some cases") - len("few cases")
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", PARAGRAPH)]
+    tried, misplaced = 0, []
+    for start, end in words:
+        word = PARAGRAPH[start:end]
+        if word == "few":
+            continue  # edited away
+        expected = len(added) + start + (growth if start > edit_at else 0)
+        for selection in ((start, end + 1), (start - 1, end), (start - 1, end + 1)):  # "word ", " word", " word "
+            if selection[0] < 0 or selection[1] > len(PARAGRAPH):
+                continue
+            tried += 1
+            status, _, text, found = where(selector_from_text(PARAGRAPH, *selection), edited)
+            if (status, text, found) != (ANCHORED, word, expected):
+                misplaced.append((selection, status, text, found, expected))
+    assert (tried, misplaced) == (56, [])

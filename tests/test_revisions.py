@@ -355,3 +355,65 @@ def test_notes_and_works_cited_read_back_from_a_revision_as_html_not_escaped_tex
     for part in (notes, cited):
         assert "<i>UNODC Reports</i>" in part and "&lt;" not in part
         assert '<a href="https://www.unodc.org/report">' in part
+
+
+def _highlights(guide, users, per_user):
+    section = revisions.rendered(guide.published_revision).sections[0]
+    start = section.text.index("ext A")
+    return [annotation_create(user=user, guide=guide, section_id=section.pk, start=start, end=start + 5,
+                              exact="ext A") for user in users for _ in range(per_user)]
+
+
+def test_a_note_made_while_a_chair_published_is_re_anchored_when_its_reader_opens_the_guide(client, published,
+                                                                                             delegate):
+    set_body(published, "Some text A [@src-a]")
+    guide_publish(guide=published)
+    [annotation] = _highlights(published, [delegate], 1)
+    set_body(published, "Intro. Some text A [@src-a]")
+    guide_publish(guide=published, note="Intro added.")
+    # What a delegate's save that committed during the publish leaves: anchored on the revision before.
+    Annotation.objects.filter(pk=annotation.pk).update(anchored_revision=3, current_start=6)
+    client.force_login(delegate)
+    data = client.get(reverse("api_guide_annotations", args=[published.pk])).json()
+    assert [(a["start"], a["status"]) for a in data["annotations"]] == [(13, "anchored")]
+    annotation.refresh_from_db()
+    assert (annotation.current_start, annotation.anchored_revision) == (13, 4)
+
+
+def test_publishing_a_guide_with_many_notes_re_anchors_them_in_the_background(client, published, delegate, world,
+                                                                            django_capture_on_commit_callbacks):
+    from delegates.services import SYNC_REANCHOR
+    from delegates.tasks import reanchor_annotations
+
+    set_body(published, "Some text A [@src-a]")
+    guide_publish(guide=published)
+    other = make_delegate("other", world["conference"], world["committee_a"], "FR")
+    _highlights(published, [delegate, other], SYNC_REANCHOR // 2 + 1)
+    set_body(published, "Intro. Some text A [@src-a]")
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        guide_publish(guide=published, note="Intro added.")
+    # The publish wrote none of them (it returns at once) and queued the job.
+    assert set(Annotation.objects.values_list("anchored_revision", "current_start")) == {(3, 6)}
+    queued = [(r.task.name, r.args) for r in default_task_backend.results if r.task.name == "reanchor_annotations"]
+    assert queued == [("reanchor_annotations", [published.pk, 4])]
+    # Meanwhile a delegate who opens the guide sees their own notes in place.
+    client.force_login(delegate)
+    data = client.get(reverse("api_guide_annotations", args=[published.pk])).json()
+    assert {a["start"] for a in data["annotations"]} == {13}
+    assert Annotation.objects.filter(user=other, anchored_revision=3).count() == SYNC_REANCHOR // 2 + 1
+    # The job brings everyone else's up to date (and a second run finds nothing left to do).
+    assert reanchor_annotations.call(published.pk, 4) == SYNC_REANCHOR // 2 + 1
+    assert set(Annotation.objects.values_list("anchored_revision", "current_start")) == {(4, 13)}
+    assert reanchor_annotations.call(published.pk, 4) == 0
+
+
+def test_a_re_anchoring_job_overtaken_by_a_newer_publish_stops(published, delegate):
+    from delegates.tasks import reanchor_annotations
+
+    _highlights(published, [delegate], 2)
+    set_body(published, "Text A, updated [@src-a]")
+    guide_publish(guide=published)  # revision 3
+    assert reanchor_annotations.call(published.pk, 2) == 0
