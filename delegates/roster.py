@@ -5,6 +5,8 @@ a member state's ISO 3166 alpha-2 code (NG) or an organisation's name (ECPAT Int
 """
 
 import csv
+import difflib
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -13,16 +15,18 @@ import pycountry
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models.functions import Lower
 
 from delegates.models import DelegateProfile, Delegation
-from guides.importer import country_code
+from guides.importer import COUNTRY_ALIASES, country_code
 
 COLUMNS = ["name", "email", "committee", "delegation"]
 TEMPLATE = "name,email,committee,delegation\nNgozi Adeyemi,ngozi@example.org,GA3,NG\nDana Reyes,dana@example.org,CCPCJ,ECPAT International\n"
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 10000
 # "NG/FR", "NG & FR", "NG and FR"; an organisation's name may contain "and" or "/" ("UN/DESA").
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[;/|&,]|\band\b)\s*")
 
 
@@ -74,7 +78,21 @@ def _delegation(value):
     code = country_code(value)
     if code:
         return code, "", None
+    near = difflib.get_close_matches(value.lower(), _country_names(), n=1, cutoff=0.8)
+    if near:
+        code = country_code(near[0])
+        return "", "", (f"unknown delegation “{value}”: did you mean {pycountry.countries.get(alpha_2=code).name} "
+                        f"({code})? Write its code {code}")
     return "", value[:200], None
+
+
+@functools.cache
+def _country_names():
+    names = set(COUNTRY_ALIASES) - {"drc", "prc", "uae", "usa", "us", "uk"}
+    for country in pycountry.countries:
+        names.update(getattr(country, attr).lower() for attr in ("name", "common_name", "official_name")
+                     if hasattr(country, attr))
+    return sorted(name for name in names if country_code(name))
 
 
 def read_roster(data, conference):
@@ -103,8 +121,20 @@ def read_roster(data, conference):
         committees[committee.abbreviation.lower()] = committee
         committees[committee.slug.lower()] = committee
     seen_emails = {}
-    for row in reader:
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as error:  # e.g. a field longer than csv.field_size_limit() (131,072 characters)
+            check.errors.append((reader.line_num, f"this line cannot be read as CSV ({error}); nothing after it "
+                                                  "was read"))
+            break
+        if row is None:
+            break
         line = reader.line_num
+        if any(_CONTROL.search(cell) for cell in row):
+            check.errors.append((line, "the line contains control characters (such as NUL); save the file as "
+                                       "plain CSV text"))
+            continue
         if not any(cell.strip() for cell in row):
             continue
         if len(check.rows) + len(check.errors) >= MAX_ROWS:
@@ -139,7 +169,28 @@ def read_roster(data, conference):
             check.rows.append(RosterRow(line, name[:150], email, committee, iso_code, organisation))
     if not check.rows and not check.errors:
         check.errors.append((2, "The file has no delegates."))
+    _check_usernames(check)
     return check
+
+
+def _check_usernames(check):
+    """A new account's username is its email: one already taken by an account with another email is refused."""
+    emails = {row.email: row for row in check.rows}
+    taken = (get_user_model().objects.filter(username__in=list(emails)).annotate(address=Lower("email"))
+             .exclude(address=models.F("username")).values_list("username", flat=True))
+    existing = {user.email.lower() for user in accounts_with_emails(list(emails))} if taken else set()
+    bad = {emails[username].line: username for username in taken if username not in existing}
+    for line, username in sorted(bad.items()):
+        check.errors.append((line, f"{username} is already the username of another account, which has a different "
+                                   "email address; ask an administrator to correct that account, or use another "
+                                   "address"))
+    check.rows = [row for row in check.rows if row.line not in bad]
+    check.errors.sort(key=lambda error: error[0])
+
+
+def accounts_with_emails(emails):
+    """The accounts with these addresses, compared case-insensitively (as the database's unique index does)."""
+    return get_user_model().objects.annotate(address=Lower("email")).filter(address__in=[e.lower() for e in emails])
 
 
 def _split_name(name):
@@ -153,7 +204,7 @@ def import_roster(check, conference):
     assert check.ok, "import only a roster without errors"
     User = get_user_model()
     result = RosterResult()
-    users = {u.email.lower(): u for u in User.objects.filter(email__in=[r.email for r in check.rows])}
+    users = {u.email.lower(): u for u in accounts_with_emails([r.email for r in check.rows])}
     delegations = {(d.iso_code, d.organisation.lower()): d for d in conference.delegations.all()}
     profiles = {p.user_id: p for p in DelegateProfile.objects.filter(conference=conference)}
 
@@ -167,7 +218,7 @@ def import_roster(check, conference):
             users[row.email] = user
     User.objects.bulk_create(new_users)
     if new_users:  # bulk_create sets primary keys on PostgreSQL and SQLite ≥ 3.35
-        users.update({u.email.lower(): u for u in User.objects.filter(email__in=[u.email for u in new_users])})
+        users.update({u.email.lower(): u for u in accounts_with_emails([u.email for u in new_users])})
 
     new_profiles, changed_profiles = [], []
     for row in check.rows:

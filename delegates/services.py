@@ -209,6 +209,9 @@ def _account_for_email(email, name):
     user = User.objects.filter(email__iexact=email).first()
     if user is not None:
         return user, False
+    if User.objects.filter(username=email).exists():
+        raise ValidationError(f"{email} is already the username of another account, which has a different email "
+                              "address; ask an administrator to correct that account, or use another address.")
     first, _, last = name.strip().partition(" ")
     user = User(username=email[:150], email=email, first_name=first[:150], last_name=last[:150])
     user.set_unusable_password()

@@ -283,12 +283,17 @@ def organizer_chairs(request, conference):
     conference = _organized(request, conference)
     form = ChairInviteForm(request.POST or None, conference=conference)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user, created = chair_invite(committee=form.cleaned_data["committee"], email=form.cleaned_data["email"],
-                                         name=form.cleaned_data["name"], by=request.user)
-        messages.success(request, f"{user.email} {'invited' if created else 'added'} as chair of "
-                                  f"{form.cleaned_data['committee'].abbreviation}.")
-        return redirect("organizer_chairs", conference.slug)
+        try:
+            with transaction.atomic():
+                user, created = chair_invite(committee=form.cleaned_data["committee"],
+                                             email=form.cleaned_data["email"], name=form.cleaned_data["name"],
+                                             by=request.user)
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(request, f"{user.email} {'invited' if created else 'added'} as chair of "
+                                      f"{form.cleaned_data['committee'].abbreviation}.")
+            return redirect("organizer_chairs", conference.slug)
     committees = conference.committees.prefetch_related("chairs")
     return render(request, "delegates/organizer/chairs.html", {
         "conference": conference, "form": form, "committees": committees})
@@ -310,11 +315,16 @@ def organizer_organizers(request, conference):
     conference = _organized(request, conference)
     form = OrganizerInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user, created = organizer_invite(conference=conference, email=form.cleaned_data["email"],
-                                             name=form.cleaned_data["name"], by=request.user)
-        messages.success(request, f"{user.email} {'invited' if created else 'added'} as organizer of {conference}.")
-        return redirect("organizer_organizers", conference.slug)
+        try:
+            with transaction.atomic():
+                user, created = organizer_invite(conference=conference, email=form.cleaned_data["email"],
+                                                 name=form.cleaned_data["name"], by=request.user)
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(request, f"{user.email} {'invited' if created else 'added'} as organizer of "
+                                      f"{conference}.")
+            return redirect("organizer_organizers", conference.slug)
     return render(request, "delegates/organizer/organizers.html", {
         "conference": conference, "form": form, "organizers": conference.organizers.order_by("email")})
 

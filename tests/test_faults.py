@@ -169,3 +169,66 @@ def test_the_matrix_flags_two_seats_for_one_delegation_in_a_committee(client, wo
     client.force_login(world["organizer"])
     page = client.get(reverse("organizer_matrix", args=["demo"])).content.decode()
     assert page.count("2 seats for one delegation") == 1
+
+
+HEADER = "name,email,committee,delegation\n"
+
+
+@pytest.mark.parametrize("line, message", [
+    ("Ann,ann@example.org,GA1,Nigerai", "unknown delegation “Nigerai”: did you mean Nigeria (NG)? Write its code NG"),
+    ("Ann,ann@example.org,GA1,Brazill", "unknown delegation “Brazill”: did you mean Brazil (BR)? Write its code BR"),
+    ("Ann,ann@example.org,GA1,Untied Kingdom",
+     "unknown delegation “Untied Kingdom”: did you mean United Kingdom (GB)? Write its code GB"),
+    ("An\x00n,ann@example.org,GA1,NG",
+     "the line contains control characters (such as NUL); save the file as plain CSV text"),
+    ("Ann," + "x" * 140_000 + "@example.org,GA1,NG",
+     "this line cannot be read as CSV (field larger than field limit (131072)); nothing after it was read"),
+])
+def test_crafted_roster_lines_get_a_line_numbered_message(client, world, line, message):
+    client.force_login(world["organizer"])
+    response = upload(client, world["conference"], HEADER + "Bea,bea@example.org,GA1,FR\n" + line + "\n")
+    assert response.context["errors"] == [(3, message)]
+    assert DelegateProfile.objects.count() == 0
+
+
+def test_an_organisation_that_only_looks_like_no_country_is_kept(world):
+    from delegates.roster import read_roster
+
+    check = read_roster((HEADER + "Ann,ann@example.org,GA1,ECPAT International\n").encode(), world["conference"])
+    assert (check.errors, check.rows[0].organisation) == ([], "ECPAT International")
+
+
+def test_one_account_per_email_whatever_its_case(world):
+    from django.contrib.auth import get_user_model
+    from django.db import IntegrityError, transaction
+
+    from delegates.roster import import_roster, read_roster
+
+    existing = make_user("ngozi-old")
+    existing.email = "Ngozi@Example.org"
+    existing.save()
+    check = read_roster((HEADER + "Ngozi Adeyemi,ngozi@example.org,GA1,NG\n").encode(), world["conference"])
+    import_roster(check, world["conference"])
+    assert DelegateProfile.objects.get().user == existing
+    User = get_user_model()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create(username="other", email="NGOZI@example.ORG")
+    User.objects.create(username="no-email-1", email="")
+    User.objects.create(username="no-email-2", email="")  # accounts without an address are not constrained
+
+
+def test_an_email_that_is_another_accounts_username_is_refused_by_line_and_by_invite(client, world):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_user(username="taken@example.org", email="someone.else@example.org")
+    client.force_login(world["organizer"])
+    response = upload(client, world["conference"], HEADER + "Bea,bea@example.org,GA1,FR\nTia,taken@example.org,GA1,NG\n")
+    assert response.context["errors"] == [(3, (
+        "taken@example.org is already the username of another account, which has a different email address; ask "
+        "an administrator to correct that account, or use another address"))]
+    assert DelegateProfile.objects.count() == 0
+    response = client.post(reverse("organizer_organizers", args=["demo"]), {"email": "taken@example.org", "name": "T"})
+    assert response.context["form"].errors["email"] == [
+        "taken@example.org is already the username of another account, which has a different email address; ask "
+        "an administrator to correct that account, or use another address."]
+    assert not world["conference"].organizers.filter(username="taken@example.org").exists()
