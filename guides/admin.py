@@ -3,6 +3,9 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -739,3 +742,22 @@ class StudyGuideAdmin(ScopedAdmin):
             for guide in queryset:
                 guide_unpublish(guide=guide, by=request.user)
         self.message_user(request, f"{queryset.count()} guide(s) back to draft.", messages.SUCCESS)
+
+
+class AccountChangeForm(UserChangeForm):
+    """The instance operator's account form: one account per email address, whatever its case (the database's
+    unique index on lower(email) would otherwise turn a clash into an error page)."""
+
+    def clean_email(self):
+        email = self.cleaned_data.get("email", "").strip()
+        if email and get_user_model().objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise ValidationError("Another account already has this email address.")
+        return email
+
+
+class AccountAdmin(UserAdmin):
+    form = AccountChangeForm
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), AccountAdmin)

@@ -232,3 +232,17 @@ def test_an_email_that_is_another_accounts_username_is_refused_by_line_and_by_in
         "taken@example.org is already the username of another account, which has a different email address; ask "
         "an administrator to correct that account, or use another address."]
     assert not world["conference"].organizers.filter(username="taken@example.org").exists()
+
+
+def test_the_account_admin_refuses_an_email_another_account_has(client, world):
+    operator = make_user("root")
+    operator.is_staff = operator.is_superuser = True
+    operator.save()
+    client.force_login(operator)
+    chair = world["chair_a"]
+    response = client.post(reverse("admin:auth_user_change", args=[chair.pk]), {
+        "username": chair.username, "email": "CHAIR-B@example.org", "date_joined_0": "2026-01-01",
+        "date_joined_1": "00:00:00", "is_active": "on"})
+    assert response.context["adminform"].form.errors["email"] == ["Another account already has this email address."]
+    chair.refresh_from_db()
+    assert chair.email == "chair-a@example.org"
