@@ -53,9 +53,13 @@ def parse_database_url(url):
         path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
         if not path:
             raise ImproperlyConfigured(f"DATABASE_URL names no SQLite file: {url!r}")
+        name = BASE_DIR / path if not Path(path).is_absolute() else Path(path)
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": BASE_DIR / path if not Path(path).is_absolute() else path,
+            "NAME": name,
+            # Tests use a file too (not Django's shared in-memory database, whose table locks fail at once instead
+            # of waiting), so the concurrency tests exercise the locking production has.
+            "TEST": {"NAME": str(name.with_name(f"test-{name.stem}.sqlite3"))},
             # Several writers (web processes, workers): readers never block the writer (WAL), a writer waits up
             # to 20 s for another instead of failing with "database is locked", and a transaction takes the
             # write lock when it starts (IMMEDIATE), so a read-then-write cannot deadlock halfway.
