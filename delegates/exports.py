@@ -122,8 +122,8 @@ def as_web_annotations(request, groups):
             "label": "My notes", "total": len(items), "items": items}
 
 
-def as_pdf(request, groups):
+def as_pdf(user, groups):
     from guides.pdf import html_to_pdf  # WeasyPrint is slow to import; load it only for a PDF
 
-    html = render_to_string("delegates/notes_pdf.html", {"groups": groups, "user": request.user})
+    html = render_to_string("delegates/notes_pdf.html", {"groups": groups, "user": user})
     return html_to_pdf(html)

@@ -8,7 +8,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 
 from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget
-from guides.models import Committee, Conference, iso_country_name
+from guides.models import BackgroundWork, Committee, Conference, iso_country_name
 
 
 class Delegation(models.Model):
@@ -166,3 +166,31 @@ class Bookmark(models.Model):
 
     def __str__(self):
         return self.label
+
+
+class DelegateJob(BackgroundWork):
+    """Work done for one person in the background, with progress: a roster's invitations (for the organizer
+    who imported it) or a delegate's notes as PDF."""
+
+    class Kind(models.TextChoices):
+        INVITATIONS = "invitations", "Invitations"
+        NOTES_PDF = "notes_pdf", "Notes PDF"
+
+    kind = models.CharField(max_length=20, choices=Kind)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    conference = models.ForeignKey(Conference, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    # Invitations: {"users": [pk, ...], "role": "a delegate", "sent": [pk, ...]}.
+    payload = models.JSONField(default=dict, blank=True)
+    failures = models.JSONField(default=list, blank=True)  # [{"user": pk, "email": ..., "error": ...}]
+    file_name = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["invitations", "notes_pdf"]), name="delegate_job_kind_valid"),
+            models.CheckConstraint(condition=Q(kind="notes_pdf") | Q(conference__isnull=False),
+                                   name="delegate_job_invitations_have_a_conference"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.user} ({self.status})"

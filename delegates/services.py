@@ -302,3 +302,164 @@ def guide_update_emails_send(*, publication):
     if messages:
         get_connection().send_messages(messages)
     return len(messages)
+
+
+# Background jobs with progress (DelegateJob): a roster's invitations and a delegate's notes as PDF.
+
+INVITATION_BATCH = 50
+
+
+def invitations_start(*, users, conference, role, by):
+    """Queues invitations to users as a background job, whose progress and failures the organizer's dashboard
+    shows; returns the job (None when nobody needs one). Nothing is sent inside the request."""
+    from delegates.models import DelegateJob
+    from delegates.tasks import send_invitations
+
+    if not users:
+        return None
+    job = DelegateJob.objects.create(kind=DelegateJob.Kind.INVITATIONS, user=by, conference=conference,
+                                     total=len(users), payload={"users": [u.pk for u in users], "role": role,
+                                                                "sent": []})
+    transaction.on_commit(lambda: send_invitations.enqueue(job.pk))
+    return job
+
+
+def _job_claim(job):
+    """Marks a queued (or retried, after its worker died) job running; False if it already finished."""
+    from django.utils import timezone
+
+    from delegates.models import DelegateJob
+    from guides.enums import ExportStatus
+
+    claimed = DelegateJob.objects.filter(pk=job.pk, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).update(
+        status=ExportStatus.RUNNING, heartbeat_at=timezone.now())
+    job.refresh_from_db()
+    return claimed == 1
+
+
+def invitations_run(*, job):
+    """Sends a job's invitations in batches, saving progress after each (run by delegates.tasks.send_invitations).
+
+    A job retried after its worker died skips everyone already sent. A mail server that does not answer stops
+    the job: everyone not yet sent is listed with the server's error, for the organizer to retry.
+    """
+    import smtplib
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from guides.enums import ExportStatus
+
+    if not _job_claim(job):
+        return job
+    sent = set(job.payload.get("sent", []))
+    users = get_user_model().objects.in_bulk(job.payload["users"])
+    pending = [users[pk] for pk in job.payload["users"] if pk in users and pk not in sent]
+    failures = [f for f in job.failures if f["user"] in users and f["user"] not in sent]
+    failed = {f["user"] for f in failures}
+    pending = [user for user in pending if user.pk not in failed]
+    for start in range(0, len(pending), INVITATION_BATCH):
+        batch = pending[start:start + INVITATION_BATCH]
+        try:
+            _, held = invitations_send(users=batch, conference=job.conference, role=job.payload["role"])
+        except (OSError, smtplib.SMTPException) as error:
+            failures += [{"user": u.pk, "email": u.email, "error": f"the mail server did not answer ({error})"}
+                         for u in pending[start:]]
+            break
+        held_pks = {user.pk for user in held}
+        failures += [{"user": u.pk, "email": u.email, "error": "this address already got several emails this hour; "
+                      "retry in an hour"} for u in held]
+        sent.update(user.pk for user in batch if user.pk not in held_pks)
+        job.payload["sent"] = sorted(sent)
+        job.done, job.failures, job.heartbeat_at = len(sent) + len(failures), failures, timezone.now()
+        job.save(update_fields=["payload", "done", "failures", "heartbeat_at"])
+    job.payload["sent"] = sorted(sent)
+    job.done, job.failures = len(sent) + len(failures), failures
+    job.status = ExportStatus.FAILED if failures and not sent else ExportStatus.DONE
+    job.finished_at = timezone.now()
+    job.save(update_fields=["payload", "done", "failures", "status", "finished_at"])
+    return job
+
+
+def invitations_retry(*, job, by):
+    """A new job for the people a job could not invite; the old one is marked as retried."""
+    from django.contrib.auth import get_user_model
+
+    users = list(get_user_model().objects.filter(pk__in=[f["user"] for f in job.failures]))
+    job.payload["retried"] = True
+    job.save(update_fields=["payload"])
+    return invitations_start(users=users, conference=job.conference, role=job.payload["role"], by=by)
+
+
+def job_fail_lost(*, job):
+    """A job whose worker died (no heartbeat for STALE_SECONDS) is failed with a message saying so."""
+    from django.utils import timezone
+
+    from delegates.models import DelegateJob
+    from guides.enums import ExportStatus
+
+    updated = DelegateJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(
+        status=ExportStatus.FAILED, finished_at=timezone.now(),
+        failures=[*job.failures, {"user": None, "email": "", "error": "The background worker stopped and did not "
+                                  "come back."}])
+    job.refresh_from_db()
+    return updated == 1
+
+
+def notes_pdf_start(*, user):
+    """Starts making the user's notes PDF in the background, or returns the one already being made."""
+    from delegates.models import DelegateJob
+    from delegates.queries import annotations_of
+    from delegates.tasks import render_notes_pdf
+    from guides.enums import ExportStatus
+
+    active = DelegateJob.objects.filter(kind=DelegateJob.Kind.NOTES_PDF, user=user,
+                                        status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).first()
+    if active and active.worker_lost():
+        job_fail_lost(job=active)
+    elif active:
+        return active
+    job = DelegateJob.objects.create(kind=DelegateJob.Kind.NOTES_PDF, user=user,
+                                     total=annotations_of(user).count())
+    transaction.on_commit(lambda: render_notes_pdf.enqueue(job.pk))
+    return job
+
+
+def notes_pdf_run(*, job):
+    """Renders the notes PDF into storage, written whole or not at all (run by delegates.tasks.render_notes_pdf).
+
+    The user's earlier notes PDFs are deleted once the new one is stored.
+    """
+    import secrets
+
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from delegates import exports
+    from delegates.models import DelegateJob
+    from delegates.queries import annotations_of
+    from guides.enums import ExportStatus
+    from guides.pdf import save_whole
+
+    if not _job_claim(job):
+        return job
+    user = job.user
+    try:
+        annotations_bring_up_to_date(user=user, guides=annotations_of(user).values("guide_id"))
+        data = exports.as_pdf(user, exports.notes_by_guide(user))
+        name = save_whole(f"notes/{secrets.token_urlsafe(16)}.pdf", data)
+    except Exception as error:
+        DelegateJob.objects.filter(pk=job.pk).update(
+            status=ExportStatus.FAILED, finished_at=timezone.now(),
+            failures=[{"user": user.pk, "email": "", "error": f"{type(error).__name__}: {error}"}])
+        job.refresh_from_db()
+        return job
+    older = DelegateJob.objects.filter(kind=DelegateJob.Kind.NOTES_PDF, user=user).exclude(pk=job.pk).exclude(
+        file_name="")
+    for earlier in older:
+        default_storage.delete(earlier.file_name)
+    older.update(file_name="")
+    DelegateJob.objects.filter(pk=job.pk).update(status=ExportStatus.DONE, done=job.total, file_name=name,
+                                                 finished_at=timezone.now(), heartbeat_at=timezone.now())
+    job.refresh_from_db()
+    return job

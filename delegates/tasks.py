@@ -38,3 +38,25 @@ def reanchor_annotations(guide_pk, number):
         with transaction.atomic():
             done += annotations_reanchor(guide=guide, revision=guide.published_revision,
                                          annotations=Annotation.objects.filter(pk__in=batch))
+
+
+@task()
+def send_invitations(job_pk):
+    from delegates.models import DelegateJob
+    from delegates.services import invitations_run
+
+    job = DelegateJob.objects.filter(pk=job_pk).select_related("conference").first()
+    if job is not None:
+        return invitations_run(job=job).done
+    return 0
+
+
+@task()
+def render_notes_pdf(job_pk):
+    from delegates.models import DelegateJob
+    from delegates.services import notes_pdf_run
+
+    job = DelegateJob.objects.filter(pk=job_pk).select_related("user").first()
+    if job is not None:
+        return notes_pdf_run(job=job).status
+    return ""

@@ -8,6 +8,8 @@ urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
     path("notes/", views.my_notes, name="my_notes"),
     path("notes/export.<str:fmt>", views.notes_export, name="notes_export"),
+    path("notes/pdf/", views.notes_pdf, name="notes_pdf"),
+    path("notes/pdf/<int:job_pk>/my-notes.pdf", views.notes_pdf_download, name="notes_pdf_download"),
     path("api/guides/<int:guide_pk>/annotations/", views.guide_annotations, name="api_guide_annotations"),
     path("api/annotations/<int:pk>/", views.annotation_detail, name="api_annotation"),
     path("api/guides/<int:guide_pk>/bookmarks/", views.guide_bookmarks, name="api_guide_bookmarks"),
@@ -24,6 +26,8 @@ urlpatterns = [
     path("c/<slug:conference>/organize/delegations/", views.organizer_matrix, name="organizer_matrix"),
     path("c/<slug:conference>/organize/delegates/<int:profile_pk>/remove/", views.organizer_delegate_remove,
          name="organizer_delegate_remove"),
+    path("c/<slug:conference>/organize/invitations/<int:job_pk>/retry/", views.organizer_invitations_retry,
+         name="organizer_invitations_retry"),
     path("c/<slug:conference>/organize/people/<int:user_pk>/invite/", views.organizer_invitation_resend,
          name="organizer_invitation_resend"),
 ]

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from delegates import exports
 from delegates.enums import AnnotationLabel
 from delegates.forms import ChairInviteForm, OrganizerInviteForm, RosterUploadForm
-from delegates.models import DelegateProfile
+from delegates.models import DelegateJob, DelegateProfile
 from delegates.queries import annotations_of, bookmarks_of
 from delegates.roster import COLUMNS, TEMPLATE, import_roster, read_roster
 from delegates.services import (
@@ -30,7 +30,11 @@ from delegates.services import (
     chair_invite,
     delegate_email_updates_set,
     delegate_remove,
+    invitations_retry,
     invitations_send,
+    invitations_start,
+    job_fail_lost,
+    notes_pdf_start,
     organizer_invite,
 )
 from guides import queries
@@ -200,12 +204,37 @@ def notes_export(request, fmt):
         response = JsonResponse(exports.as_web_annotations(request, groups), json_dumps_params={"indent": 2})
         response["Content-Type"] = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
         response["Content-Disposition"] = 'attachment; filename="my-annotations.jsonld"'
-    elif fmt == "pdf":
-        response = HttpResponse(exports.as_pdf(request, groups), content_type="application/pdf")
-        response["Content-Disposition"] = 'attachment; filename="my-notes.pdf"'
+    elif fmt == "pdf":  # made in the background: the page shows progress, then the download
+        return redirect("notes_pdf")
     else:
         raise Http404("Unknown format.")
     return response
+
+
+@login_required
+def notes_pdf(request):
+    """My notes as PDF: POST starts making it in the background; the page shows progress, then the download."""
+    if request.method == "POST":
+        notes_pdf_start(user=request.user)
+        return redirect("notes_pdf")
+    job = DelegateJob.objects.filter(kind=DelegateJob.Kind.NOTES_PDF, user=request.user).first()
+    lost = bool(job and job.worker_lost())
+    return render(request, "delegates/notes_pdf_status.html", {
+        "job": job, "lost": lost, "waiting": bool(job and job.waiting_for_a_worker()),
+        "refresh": bool(job and job.is_active and not lost)})
+
+
+@login_required
+def notes_pdf_download(request, job_pk):
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse
+
+    job = get_object_or_404(DelegateJob, pk=job_pk, user=request.user, kind=DelegateJob.Kind.NOTES_PDF,
+                            status="done")
+    if not job.file_name or not default_storage.exists(job.file_name):
+        raise Http404("This PDF was replaced by a newer one.")
+    return FileResponse(default_storage.open(job.file_name, "rb"), as_attachment=True, filename="my-notes.pdf",
+                        content_type="application/pdf")
 
 
 # Organizer pages: one conference at a time, 404 for anyone who does not organize it.
@@ -228,9 +257,14 @@ def organizer_dashboard(request, conference):
     )
     chairs_not_logged_in = get_user_model().objects.filter(
         chaired_committees__conference=conference, last_login__isnull=True).distinct()
+    jobs = list(DelegateJob.objects.filter(kind=DelegateJob.Kind.INVITATIONS, conference=conference)[:5])
+    for job in jobs:
+        job.waiting, job.lost = job.waiting_for_a_worker(), job.worker_lost()
+        job.sent = len(job.payload.get("sent", []))
     return render(request, "delegates/organizer/dashboard.html", {
         "conference": conference, "committees": committees, "not_logged_in": not_logged_in,
-        "chairs_not_logged_in": chairs_not_logged_in,
+        "chairs_not_logged_in": chairs_not_logged_in, "jobs": jobs,
+        "refresh": any(job.is_active and not job.lost for job in jobs),
         "delegates": DelegateProfile.objects.filter(conference=conference).count(),
     })
 
@@ -242,20 +276,13 @@ def organizer_roster(request, conference):
     if request.method == "POST" and form.is_valid():
         check = read_roster(form.cleaned_data["file"].read(), conference)
         if check.ok:
-            result = import_roster(check, conference)
-            try:
-                sent, held = invitations_send(users=result.invited, conference=conference, role="a delegate")
-            except (OSError, smtplib.SMTPException) as error:
-                # The roster is imported (committed): say so, and that the emails did not go out.
-                messages.success(request, f"Roster imported: {result.created} new, {result.updated} updated, "
-                                          f"{result.unchanged} unchanged.")
-                messages.error(request, f"Invitations to {len(result.invited)} people could not be sent: the mail "
-                                        f"server did not answer ({error}). Nobody was invited yet.")
-                return redirect("organizer_dashboard", conference.slug)
+            with transaction.atomic():
+                result = import_roster(check, conference)
+                job = invitations_start(users=result.invited, conference=conference, role="a delegate",
+                                        by=request.user)
             messages.success(request, (
-                f"Roster imported: {result.created} new, {result.updated} updated, {result.unchanged} unchanged; "
-                f"{sent} invitation(s) sent."))
-            _report_held(request, held)
+                f"Roster imported: {result.created} new, {result.updated} updated, {result.unchanged} unchanged"
+                + (f"; {job.total} invitation(s) are being sent (progress below)." if job else ".")))
             return redirect("organizer_dashboard", conference.slug)
         errors = check.errors
     return render(request, "delegates/organizer/roster.html", {
@@ -270,6 +297,22 @@ def _report_held(request, held):
         messages.warning(request, f"{len(held)} invitation(s) not sent, because the address already got "
                                   f"{settings.EMAILS_PER_ADDRESS_PER_HOUR} emails this hour: {names}. "
                                   "Try again in an hour.")
+
+
+@require_http_methods(["POST"])
+def organizer_invitations_retry(request, conference, job_pk):
+    """Tries again to invite the people a roster's invitations job could not reach."""
+    conference = _organized(request, conference)
+    job = get_object_or_404(DelegateJob, pk=job_pk, conference=conference, kind=DelegateJob.Kind.INVITATIONS)
+    if job.worker_lost():
+        job_fail_lost(job=job)
+    if job.is_active or not job.failures or job.payload.get("retried"):
+        messages.info(request, "There is nothing to retry in these invitations.")
+    else:
+        with transaction.atomic():
+            retry = invitations_retry(job=job, by=request.user)
+        messages.success(request, f"{retry.total} invitation(s) are being sent again (progress below).")
+    return redirect("organizer_dashboard", conference.slug)
 
 
 def organizer_roster_template(request, conference):

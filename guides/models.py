@@ -531,39 +531,26 @@ class Figure(models.Model):
         return self.caption
 
 
-class ConferenceExport(models.Model):
-    """An organizer's export of every published guide of a conference: one PDF and a ZIP of PDFs."""
+class BackgroundWork(models.Model):
+    """What a background job reports while it runs: its state, progress and a heartbeat.
 
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="exports")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    The worker writes heartbeat_at when it starts and after every step; running work without one for
+    STALE_SECONDS lost its worker (killed, machine restarted). Queued work nobody picked up for
+    NO_WORKER_SECONDS means no worker runs (manage.py db_worker). Pages say both.
+    """
+
     status = models.CharField(max_length=10, choices=ExportStatus, default=ExportStatus.QUEUED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    failures = models.JSONField(default=list, blank=True)  # [{"guide": title, "error": message}]
-    pdf_name = models.CharField(max_length=300, blank=True)
-    zip_name = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    # The worker writes this when it starts and after every guide; an export running without it for
-    # STALE_SECONDS lost its worker (killed, machine restarted) and is failed so a new one can start.
     heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     STALE_SECONDS = 180
     NO_WORKER_SECONDS = 60
 
     class Meta:
-        ordering = ["-created_at"]
-        constraints = [
-            choices_constraint("status", ExportStatus, "export_status_valid"),
-            # Starting an export while one runs joins it: the database allows one active export per conference.
-            models.UniqueConstraint(
-                fields=["conference"], condition=Q(status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]),
-                name="one_active_export_per_conference",
-            ),
-        ]
-
-    def __str__(self):
-        return f"Export of {self.conference} ({self.status})"
+        abstract = True
 
     @property
     def is_active(self):
@@ -583,6 +570,44 @@ class ConferenceExport(models.Model):
 
         now = now or timezone.now()
         return self.status == ExportStatus.QUEUED and (now - self.created_at).total_seconds() > self.NO_WORKER_SECONDS
+
+
+class ConferenceExport(BackgroundWork):
+    """An organizer's export of every published guide of a conference: one PDF and a ZIP of PDFs."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="exports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    failures = models.JSONField(default=list, blank=True)  # [{"guide": title, "error": message}]
+    pdf_name = models.CharField(max_length=300, blank=True)
+    zip_name = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            choices_constraint("status", ExportStatus, "export_status_valid"),
+            # Starting an export while one runs joins it: the database allows one active export per conference.
+            models.UniqueConstraint(
+                fields=["conference"], condition=Q(status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]),
+                name="one_active_export_per_conference",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Export of {self.conference} ({self.status})"
+
+
+class WorkerHeartbeat(models.Model):
+    """A background worker (manage.py db_worker) saying it is alive, every few seconds, from a thread of its own.
+
+    A task still marked running whose worker stopped beating was cut off (kill -9, a lost machine): the next
+    worker to beat puts it back in the queue (guides.tasks.tasks_recover_lost), or fails it after three tries.
+    """
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    beat_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.worker_id} at {self.beat_at:%H:%M:%S}"
 
 
 class GuideImport(models.Model):

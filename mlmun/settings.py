@@ -118,11 +118,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
-    "django_tasks",
-    "django_tasks_db",
     "axes",
     "guides",
     "delegates",
+    # After our apps: guides overrides db_worker (a heartbeat, and recovery of tasks a killed worker left).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -246,6 +247,9 @@ CACHES = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# db_worker beats this often; a task whose worker has not beaten for the lease is given to another worker.
+WORKER_BEAT_SECONDS = env_int("WORKER_BEAT_SECONDS", 10)
+WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 60)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -218,7 +218,7 @@ def test_my_notes_query_count_does_not_grow(client, guide, delegate):
     assert len(set(counts)) == 1
 
 
-def test_exports_markdown_jsonld_and_pdf(client, guide, delegate):
+def test_exports_markdown_jsonld_and_pdf(client, guide, delegate, django_capture_on_commit_callbacks):
     section = section_of(guide)
     annotation = annotation_create(user=delegate, guide=guide, section_id=section.pk, note="Key fact", label="evidence",
                                    **_range(section.text, "fastest growing"))
@@ -235,13 +235,33 @@ def test_exports_markdown_jsonld_and_pdf(client, guide, delegate):
         {"type": "TextPositionSelector", "start": 19, "end": 34},
     ]
     assert item["body"][0] == {"type": "TextualBody", "value": "Key fact", "format": "text/plain", "purpose": "commenting"}
-    pdf = client.get(reverse("notes_export", args=["pdf"]))
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+    # The PDF is made in the background: the old link leads to its page, which starts it and shows progress.
+    assert client.get(reverse("notes_export", args=["pdf"]))["Location"] == reverse("notes_pdf")
+    from django_tasks import default_task_backend
+
+    from delegates.models import DelegateJob
+    from delegates.tasks import render_notes_pdf
+
+    default_task_backend.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("notes_pdf"))
+    job = DelegateJob.objects.get(user=delegate)
+    assert [(r.task.name, r.args) for r in default_task_backend.results] == [("render_notes_pdf", [job.pk])]
+    page = client.get(reverse("notes_pdf")).content.decode()
+    assert "Waiting to start" in page and '<meta http-equiv="refresh" content="2">' in page
+    client.post(reverse("notes_pdf"))  # pressing again joins the PDF being made
+    assert DelegateJob.objects.filter(user=delegate).count() == 1
+    assert render_notes_pdf.call(job.pk) == "done"
+    page = client.get(reverse("notes_pdf")).content.decode()
+    assert f'href="{reverse("notes_pdf_download", args=[job.pk])}"' in page and "Ready: 1 note," in page
+    pdf = client.get(reverse("notes_pdf_download", args=[job.pk]))
+    content = b"".join(pdf.streaming_content)
+    assert pdf["Content-Type"] == "application/pdf" and content[:5] == b"%PDF-"
     from io import BytesIO
 
     from pypdf import PdfReader
 
-    text = PdfReader(BytesIO(pdf.content)).pages[0].extract_text()
+    text = PdfReader(BytesIO(content)).pages[0].extract_text()
     assert "fastest growing" in text and "Key fact" in text
 
 
@@ -252,7 +272,7 @@ def test_my_notes_requires_login(client):
 
 @pytest.mark.parametrize("name, args, method", [
     ("notes_export", ["md"], "get"), ("notes_export", ["pdf"], "get"), ("notes_export", ["jsonld"], "get"),
-    ("my_notes", [], "get"),
+    ("my_notes", [], "get"), ("notes_pdf", [], "get"), ("notes_pdf", [], "post"),
 ])
 def test_pages_of_notes_require_login(client, name, args, method):
     response = getattr(client, method)(reverse(name, args=args))

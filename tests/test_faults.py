@@ -17,16 +17,75 @@ from tests.conftest import make_delegate, make_user
 from tests.test_organizers import GOOD, upload
 
 
-def test_mail_server_down_during_roster_import_keeps_the_import_and_says_so(client, world, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens
+def test_mail_server_down_during_roster_import_keeps_the_import_and_offers_a_retry(client, world, settings):
+    from delegates.models import DelegateJob
+    from delegates.tasks import send_invitations
+
     client.force_login(world["organizer"])
     response = upload(client, world["conference"], GOOD)
     assert response["Location"] == reverse("organizer_dashboard", args=["demo"])
     notes = [str(m) for m in get_messages(response.wsgi_request)]
-    assert notes[0].startswith("Roster imported: 4 new")
-    assert notes[1].startswith("Invitations to 4 people could not be sent: the mail server did not answer")
+    assert notes == ["Roster imported: 4 new, 0 updated, 0 unchanged; 4 invitation(s) are being sent (progress below)."]
     assert DelegateProfile.objects.filter(conference=world["conference"]).count() == 4
+    job = DelegateJob.objects.get()
+    assert (job.kind, job.status, job.total, job.user) == ("invitations", "queued", 4, world["organizer"])
+    # The worker runs it while the mail server is down (nothing listens on port 9).
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    assert send_invitations.call(job.pk) == 4
+    job.refresh_from_db()
+    assert (job.status, len(job.failures), job.payload["sent"]) == ("failed", 4, [])
+    assert job.failures[0]["error"].startswith("the mail server did not answer (")
+    page = client.get(reverse("organizer_dashboard", args=["demo"])).content.decode()
+    assert "0 of 4 sent; <strong>4 could not be sent</strong>." in page
+    assert "Retry the 4 not sent" in page
+    # The mail server is back: Retry sends the four, once.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    client.post(reverse("organizer_invitations_retry", args=["demo", job.pk]))
+    retry = DelegateJob.objects.exclude(pk=job.pk).get()
+    send_invitations.call(retry.pk)
+    retry.refresh_from_db()
+    assert (retry.status, retry.failures, len(retry.payload["sent"])) == ("done", [], 4)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        DelegateProfile.objects.values_list("user__email", flat=True))
+    assert "Retry the" not in client.get(reverse("organizer_dashboard", args=["demo"])).content.decode()
+
+
+def test_invitations_go_out_in_batches_with_progress_and_a_retried_job_sends_nobody_twice(world):
+    from django.contrib.auth import get_user_model
+
+    from delegates.models import DelegateJob
+    from delegates.services import INVITATION_BATCH, invitations_run, invitations_start
+
+    users = [get_user_model().objects.create(username=f"p{n}@example.org", email=f"p{n}@example.org")
+             for n in range(INVITATION_BATCH + 10)]
+    job = invitations_start(users=users, conference=world["conference"], role="a delegate", by=world["organizer"])
+    # A worker that died after the first batch left this (its progress was saved after the batch).
+    DelegateJob.objects.filter(pk=job.pk).update(status="running", done=INVITATION_BATCH,
+                                                 payload={**job.payload, "sent": [u.pk for u in users[:INVITATION_BATCH]]})
+    job.refresh_from_db()
+    invitations_run(job=job)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users[INVITATION_BATCH:])
+    assert (job.status, job.done, len(job.payload["sent"])) == ("done", INVITATION_BATCH + 10, INVITATION_BATCH + 10)
+    assert invitations_run(job=job).done == INVITATION_BATCH + 10  # finished: running it again sends nothing
+    assert len(mail.outbox) == 10
+
+
+def test_another_conferences_organizer_cannot_retry_its_invitations(client, world):
+    from delegates.models import DelegateJob
+    from guides.services import conference_organizer_add
+    from tests.conftest import make_conference
+
+    job = DelegateJob.objects.create(kind="invitations", user=world["organizer"], conference=world["conference"],
+                                     status="failed", failures=[{"user": 1, "email": "x@example.org", "error": "e"}],
+                                     payload={"users": [1], "role": "a delegate", "sent": []})
+    other = make_conference("other")
+    stranger = make_user("stranger")
+    conference_organizer_add(conference=other, user=stranger)
+    client.force_login(stranger)
+    assert client.post(reverse("organizer_invitations_retry", args=["other", job.pk])).status_code == 404
+    assert client.post(reverse("organizer_invitations_retry", args=["demo", job.pk])).status_code == 404
+    assert DelegateJob.objects.count() == 1
 
 
 def test_invited_people_without_a_password_can_use_forgot_password(client, world):

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.urls import URLResolver, get_resolver, reverse
 from PIL import Image
 
-from delegates.models import Annotation, Bookmark, DelegateProfile
+from delegates.models import Annotation, Bookmark, DelegateJob, DelegateProfile
 from delegates.services import annotation_create
 from guides.enums import ExportStatus
 from guides.importer import import_document
@@ -117,6 +117,9 @@ EXPECTED = {
     "accounts/profile/": {"GET": LOGGED_IN, "POST": row("302 login", "404", "404", "404", "404", "404", "404", "404")},
     "notes/": {"GET": LOGGED_IN},
     "notes/export.<str:fmt>": {"GET": LOGGED_IN},
+    "notes/pdf/": {"GET": LOGGED_IN, "POST": row("302 login", "302", "302", "302", "302", "302", "302", "302")},
+    "notes/pdf/<int:job_pk>/my-notes.pdf": {"GET": row("302 login", "200", "404", "404", "404", "404", "404", "404")},
+    "c/<slug:conference>/organize/invitations/<int:job_pk>/retry/": {"GET": same("405"), "POST": ORGANIZER_WRITE},
     "api/guides/<int:guide_pk>/annotations/": {
         "GET": row("403", "200", "404", "200", "404", "200", "404", "200"),
         "POST": row("403", "400", "404", "400", "404", "400", "404", "400")},
@@ -145,7 +148,7 @@ EXPECTED = {
     "admin/password_change/done/": {"GET": STAFF},
     "admin/autocomplete/": {"GET": STAFF},
     "admin/jsi18n/": {"GET": STAFF},
-    "admin/^(?P<app_label>auth|django_tasks_database|axes|guides)/$": {"GET": STAFF},
+    "admin/^(?P<app_label>auth|axes|guides|django_tasks_database)/$": {"GET": STAFF},
     "admin/(?P<url>.*)$": {"GET": row("302 login", "302 login", "302 login", "404", "404", "404", "404", "404")},
     "admin/guides/studyguide/<path:object_id>/pdf/": {"GET": EDITORS},
     "admin/guides/studyguide/<path:object_id>/publish/": {"GET": EDITORS, "POST": EDITORS},
@@ -237,8 +240,15 @@ def here(db):
     pending = guide_import_prepare(result=import_document(b"# Introduction\n\nImported text.\n", "g.md"),
                                    committee=committee, guide=guide, topic_title=guide.title, filename="g.md",
                                    by=people["chair_here"])
+    delegate = people["delegate_here"]
+    notes_pdf = DelegateJob.objects.create(kind="notes_pdf", user=delegate, status="done", total=1,
+                                           file_name=default_storage.save("notes/matrix.pdf", ContentFile(b"%PDF-1.4")))
+    invitations = DelegateJob.objects.create(
+        kind="invitations", user=people["organizer_here"], conference=conference, status="failed", total=1,
+        payload={"users": [delegate.pk], "role": "a delegate", "sent": []},
+        failures=[{"user": delegate.pk, "email": delegate.email, "error": "the mail server did not answer"}])
     objects = {
-        "import": pending,
+        "import": pending, "notes_pdf": notes_pdf, "invitations": invitations,
         "conference": conference, "committee": committee, "guide": guide, "annotation": annotation,
         "bookmark": bookmark, "figure": figure, "export": export,
         "profile": DelegateProfile.objects.get(user=people["delegate_here"]),
@@ -283,6 +293,9 @@ def url_for(route, objects, people):
         "c/<slug:conference>/organize/people/<int:user_pk>/invite/": lambda: reverse(
             "organizer_invitation_resend", args=[conference.slug, people["delegate_here"].pk]),
         "notes/export.<str:fmt>": lambda: reverse("notes_export", args=["md"]),
+        "notes/pdf/<int:job_pk>/my-notes.pdf": lambda: reverse("notes_pdf_download", args=[objects["notes_pdf"].pk]),
+        "c/<slug:conference>/organize/invitations/<int:job_pk>/retry/": lambda: reverse(
+            "organizer_invitations_retry", args=[conference.slug, objects["invitations"].pk]),
         "api/guides/<int:guide_pk>/annotations/": lambda: reverse("api_guide_annotations", args=[guide.pk]),
         "api/annotations/<int:pk>/": lambda: reverse("api_annotation", args=[objects["annotation"].pk]),
         "api/guides/<int:guide_pk>/bookmarks/": lambda: reverse("api_guide_bookmarks", args=[guide.pk]),
@@ -294,7 +307,7 @@ def url_for(route, objects, people):
             "admin:view_on_site", args=[ContentType.objects.get_for_model(StudyGuide).pk, guide.pk]),
         "admin/autocomplete/": lambda: reverse("admin:autocomplete") + (
             "?app_label=guides&model_name=studyguide&field_name=topic"),
-        "admin/^(?P<app_label>auth|django_tasks_database|axes|guides)/$": lambda: reverse(
+        "admin/^(?P<app_label>auth|axes|guides|django_tasks_database)/$": lambda: reverse(
             "admin:app_list", args=["guides"]),
         "admin/(?P<url>.*)$": lambda: "/admin/no-such-page/",
         "admin/guides/studyguide/<path:object_id>/pdf/": lambda: reverse(
