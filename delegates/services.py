@@ -325,13 +325,14 @@ def invitations_start(*, users, conference, role, by):
 
 
 def _job_claim(job):
-    """Marks a queued (or retried, after its worker died) job running; False if it already finished."""
+    """Marks a queued job (or one retried after its worker died) running; False if it finished or a live worker
+    runs it."""
     from django.utils import timezone
 
     from delegates.models import DelegateJob
     from guides.enums import ExportStatus
 
-    claimed = DelegateJob.objects.filter(pk=job.pk, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).update(
+    claimed = DelegateJob.objects.filter(DelegateJob.claimable(), pk=job.pk).update(
         status=ExportStatus.RUNNING, heartbeat_at=timezone.now())
     job.refresh_from_db()
     return claimed == 1

@@ -37,12 +37,13 @@ def _cover_pdf(conference, entries):
 
 
 def conference_export_run(*, export):
+    from guides.models import ConferenceExport
+
+    if not ConferenceExport.objects.filter(pk=export.pk).filter(ConferenceExport.claimable()).update(
+            status=ExportStatus.RUNNING, heartbeat_at=timezone.now(), done=0):
+        export.refresh_from_db()
+        return export  # failed as stale, finished, or being run by a live worker: nothing to do
     export.refresh_from_db()
-    if export.status != ExportStatus.QUEUED:
-        return export  # failed as stale, or already run by another worker: nothing to do
-    export.status = ExportStatus.RUNNING
-    export.heartbeat_at = timezone.now()
-    export.save(update_fields=["status", "heartbeat_at"])
     guides = list(published_guides_in_order(export.conference))
     export.total = len(guides)
     export.save(update_fields=["total"])

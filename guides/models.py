@@ -556,6 +556,18 @@ class BackgroundWork(models.Model):
     def is_active(self):
         return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
 
+    @staticmethod
+    def claimable():
+        """What a worker may take: queued, or running without a heartbeat for the worker lease (its worker died
+        and the task was put back in the queue by guides.tasks.tasks_recover_lost)."""
+        import datetime
+
+        from django.utils import timezone
+
+        cutoff = timezone.now() - datetime.timedelta(seconds=settings.WORKER_LEASE_SECONDS)
+        return Q(status=ExportStatus.QUEUED) | Q(status=ExportStatus.RUNNING) & (
+            Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True))
+
     def worker_lost(self, now=None):
         """Running, but the worker has shown no sign of life for STALE_SECONDS."""
         from django.utils import timezone

@@ -61,9 +61,18 @@ def test_invitations_go_out_in_batches_with_progress_and_a_retried_job_sends_nob
              for n in range(INVITATION_BATCH + 10)]
     job = invitations_start(users=users, conference=world["conference"], role="a delegate", by=world["organizer"])
     # A worker that died after the first batch left this (its progress was saved after the batch).
-    DelegateJob.objects.filter(pk=job.pk).update(status="running", done=INVITATION_BATCH,
+    import datetime
+
+    from django.utils import timezone
+
+    minutes_ago = timezone.now() - datetime.timedelta(minutes=2)
+    DelegateJob.objects.filter(pk=job.pk).update(status="running", done=INVITATION_BATCH, heartbeat_at=minutes_ago,
                                                  payload={**job.payload, "sent": [u.pk for u in users[:INVITATION_BATCH]]})
     job.refresh_from_db()
+    # While its worker is alive (a fresh heartbeat) nobody else takes it.
+    DelegateJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())
+    assert invitations_run(job=job).done == INVITATION_BATCH and mail.outbox == []
+    DelegateJob.objects.filter(pk=job.pk).update(heartbeat_at=minutes_ago)
     invitations_run(job=job)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users[INVITATION_BATCH:])
     assert (job.status, job.done, len(job.payload["sent"])) == ("done", INVITATION_BATCH + 10, INVITATION_BATCH + 10)
@@ -305,3 +314,36 @@ def test_the_account_admin_refuses_an_email_another_account_has(client, world):
     assert response.context["adminform"].form.errors["email"] == ["Another account already has this email address."]
     chair.refresh_from_db()
     assert chair.email == "chair-a@example.org"
+
+
+def test_the_lease_requeues_a_dead_workers_task_fails_it_after_three_tries_and_spares_a_live_one(world, settings):
+    import datetime
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from guides.models import WorkerHeartbeat
+    from guides.tasks import tasks_recover_lost, worker_beat
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from delegates.tasks import send_guide_update_emails
+
+    now = timezone.now()
+    long_ago = now - datetime.timedelta(minutes=5)
+    worker_beat("alive", now)
+    worker_beat("dead", long_ago)
+
+    def running(worker_ids):
+        result = send_guide_update_emails.enqueue(0)
+        DBTaskResult.objects.filter(pk=result.id).update(status="RUNNING", started_at=long_ago, worker_ids=worker_ids)
+        return result.id
+
+    of_live, of_dead, thrice = running(["alive"]), running(["dead"]), running(["a", "b", "dead"])
+    assert tasks_recover_lost(now) == (1, 1)
+    status = {str(pk): value for pk, value in DBTaskResult.objects.values_list("id", "status")}
+    assert (status[of_live], status[of_dead], status[thrice]) == ("RUNNING", "READY", "FAILED")
+    failed = DBTaskResult.objects.get(pk=thrice)
+    assert failed.exception_class_path == "guides.tasks.WorkerLost"
+    assert failed.traceback == "The worker running this task stopped 3 times (workers a, b, dead); it was not tried again."
+    assert tasks_recover_lost(now) == (0, 0)
+    assert set(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == {"alive", "dead"}
