@@ -158,6 +158,11 @@ def bookmark_delete(*, bookmark):
     bookmark.delete()
 
 
+def one_line(text):
+    """An email subject from names people typed: a line break in one would make the mail library refuse it."""
+    return " ".join(str(text).split())[:200]
+
+
 def invitation_link(user):
     """A one-time link to choose a password (Django's reset token: it expires and dies once used)."""
     from django.conf import settings
@@ -194,7 +199,7 @@ def invitations_send(*, users, conference, role):
             "link": invitation_link(user) if not user.has_usable_password() else None,
             "login": settings.SITE_URL.rstrip("/") + reverse("login"),
         })
-        messages.append(EmailMessage(f"You are invited to {conference} on mlmun", body, to=[user.email]))
+        messages.append(EmailMessage(one_line(f"You are invited to {conference} on mlmun"), body, to=[user.email]))
     if messages:
         get_connection().send_messages(messages)
     return len(messages), held
@@ -289,8 +294,8 @@ def guide_update_emails_send(*, publication):
     previous = (guide.publications.filter(published_at__lt=publication.published_at).select_related("revision")
                 .order_by("-published_at").first())
     first = previous is None
-    subject = (f"{committee.abbreviation}: the study guide is out" if first
-               else f"{committee.abbreviation}: the study guide was updated")
+    subject = one_line(f"{committee.abbreviation}: the study guide is out" if first
+                       else f"{committee.abbreviation}: the study guide was updated")
     messages = [
         EmailMessage(subject, render_to_string("delegates/guide_update_email.txt", {
             "user": profile.user, "guide": guide, "committee": committee, "publication": publication,

@@ -347,3 +347,13 @@ def test_the_lease_requeues_a_dead_workers_task_fails_it_after_three_tries_and_s
     assert failed.traceback == "The worker running this task stopped 3 times (workers a, b, dead); it was not tried again."
     assert tasks_recover_lost(now) == (0, 0)
     assert set(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == {"alive", "dead"}
+
+
+def test_a_line_break_in_a_conference_name_does_not_stop_invitations(world):
+    from delegates.services import invitations_send
+
+    conference = world["conference"]
+    conference.name = "Lakeside\r\nMUN"  # pasted from a document
+    conference.save()
+    sent, held = invitations_send(users=[world["chair_a"]], conference=conference, role="a chair")
+    assert (sent, held, mail.outbox[0].subject) == (1, [], "You are invited to Lakeside MUN on mlmun")
