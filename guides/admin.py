@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from guides import content_rules, importer, queries, revisions, rules
-from guides.enums import ReviewState, SectionKind
+from guides.enums import DatePrecision, ReviewState, SectionKind
 from guides.models import (
     Committee,
     Conference,
@@ -31,6 +31,7 @@ from guides.models import (
     StudyGuide,
     TimelineEvent,
     Topic,
+    format_date,
 )
 from guides.services import (
     MAX_CHANGE_NOTE,
@@ -311,6 +312,14 @@ class StakeholderFormSet(CitationCheckedFormSet):
     markdown_field = "description"
 
 
+class TimelineEventFormSet(CitationCheckedFormSet):
+    markdown_field = "description"
+
+
+class QuestionFormSet(CitationCheckedFormSet):
+    markdown_field = "text"
+
+
 class NormalisedTextField(forms.CharField):
     """Browsers send CRLF line ends; a save that changes only line ends or trailing spaces is no change."""
 
@@ -361,8 +370,11 @@ class SectionInline(GuidePartInline, admin.StackedInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class KeyTermFormSet(BaseInlineFormSet):
-    """Two rows of one save may not define the same term, ignoring case (guides.content_rules)."""
+class KeyTermFormSet(CitationCheckedFormSet):
+    """Two rows of one save may not define the same term, ignoring case (guides.content_rules); definitions
+    are Markdown and may cite sources."""
+
+    markdown_field = "definition"
 
     def clean(self):
         super().clean()
@@ -379,10 +391,99 @@ class KeyTermInline(GuidePartInline, admin.TabularInline):
     fields = ["term", "acronym", "definition", "source"]
 
 
+DATE_FORMS = '"2015", "March 2007", "10 December 1948", "December 10th, 1948" or "1948-12-10"'
+
+
+class WrittenDateField(forms.CharField):
+    """A date as people write it; its precision (year, month, day) is what they wrote. A period ("2015–2018",
+    "March 2007 - June 2008") gives its start and end. Cleans to (date, precision, end date or None)."""
+
+    def __init__(self, *, periods=False, **kwargs):
+        self.periods = periods
+        kwargs.setdefault("help_text", f"As you would write it: {DATE_FORMS}."
+                          + (" A period: 2015–2018." if periods else ""))
+        super().__init__(max_length=80, **kwargs)
+
+    def to_python(self, value):
+        text = " ".join(super().to_python(value).split()).rstrip(".")
+        if not text:
+            return None
+        start = importer.parse_date(text, day_first=settings.IMPORT_DAY_FIRST)
+        end, rest = None, text[start[2]:].strip() if start else text
+        if start and self.periods and rest[:1] in "-–—" and rest[1:].strip():
+            end = importer.parse_date(rest[1:].strip(), day_first=settings.IMPORT_DAY_FIRST)
+            rest = rest[1:].strip()[end[2]:].strip() if end else rest
+        if start is None or rest or (end and end[1] != start[1]):
+            raise ValidationError(f"“{text}” is not a date this page understands. Write it as {DATE_FORMS}"
+                                  + (", or a period such as 2015–2018 (both ends written the same way)."
+                                     if self.periods else "."), code="invalid")
+        return start[0], start[1], end[0] if end else None
+
+
+class WrittenDatesForm(forms.ModelForm):
+    """Date fields typed as text; the precision field is set from what was written (not chosen separately).
+
+    written_dates: {form field: precision field or None (a day is required)}.
+    """
+
+    written_dates = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, precision_name in self.written_dates.items():
+            value = getattr(self.instance, name, None)
+            if value is not None and not self.is_bound:
+                precision = getattr(self.instance, precision_name) if precision_name else DatePrecision.DAY
+                self.initial[name] = format_date(value, precision)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, precision_name in self.written_dates.items():
+            parsed = cleaned.get(name)
+            if not parsed:
+                continue
+            value, precision, end = parsed
+            cleaned[name] = value
+            if precision_name is None:
+                if precision != DatePrecision.DAY:
+                    self.add_error(name, "Give the day as well, for example 10 December 2024.")
+            else:
+                setattr(self.instance, precision_name, precision)
+            if end is not None:
+                if cleaned.get("end_date"):
+                    self.add_error(name, "Give the period here or an end date, not both.")
+                else:
+                    cleaned["end_date"] = (end, precision, None)
+        end = cleaned.get("end_date")
+        if isinstance(end, tuple):  # a timeline event's end is written like its date
+            cleaned["end_date"] = end[0]
+            if cleaned.get("date") and end[1] != self.instance.precision:
+                self.add_error("end_date", "Write the end the way you wrote the date (both as years, months or "
+                                           "days).")
+        return cleaned
+
+
+class TimelineEventForm(WrittenDatesForm):
+    date = WrittenDateField(periods=True)
+    end_date = WrittenDateField(required=False, help_text="Optional: the end of a period, written like the date.")
+    written_dates = {"date": "precision"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.end_date and not self.is_bound:
+            self.initial["end_date"] = format_date(self.instance.end_date, self.instance.precision)
+
+    class Meta:
+        model = TimelineEvent
+        fields = ["date", "end_date", "description", "source"]
+
+
 class TimelineEventInline(GuidePartInline, admin.TabularInline):
     model = TimelineEvent
+    form = TimelineEventForm
+    formset = TimelineEventFormSet
     extra = 0
-    fields = ["date", "precision", "end_date", "description", "source"]
+    fields = ["date", "end_date", "description", "source"]
 
 
 class StakeholderInline(GuidePartInline, admin.StackedInline):
@@ -392,18 +493,33 @@ class StakeholderInline(GuidePartInline, admin.StackedInline):
     fields = [("order", "name"), ("kind", "iso_code"), "description"]
 
 
+class SourceForm(WrittenDatesForm):
+    published_on = WrittenDateField(required=False, label="Published",
+                                    help_text=f"As the source gives it: {DATE_FORMS}.")
+    accessed_on = WrittenDateField(required=False, label="Accessed", help_text="The day you last opened it.")
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="URL")
+    written_dates = {"published_on": "published_precision", "accessed_on": None}
+
+    class Meta:
+        model = Source
+        fields = ["key", "kind", "authors", "title", "container", "publisher", "published_on", "url", "accessed_on",
+                  "un_symbol"]
+
+
 class SourceInline(GuidePartInline, admin.StackedInline):
     model = Source
+    form = SourceForm
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
         ("key", "kind"), "authors", "title", ("container", "publisher"),
-        ("published_on", "published_precision"), ("url", "accessed_on"), "un_symbol",
+        "published_on", ("url", "accessed_on"), "un_symbol",
     ]
 
 
 class QuestionInline(GuidePartInline, admin.TabularInline):
     model = Question
+    formset = QuestionFormSet
     extra = 0
     fields = ["order", "kind", "text"]
 

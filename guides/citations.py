@@ -7,15 +7,22 @@ from django.utils.safestring import mark_safe
 
 KEY_PATTERN = r"[A-Za-z0-9_][A-Za-z0-9_:.\-]*"
 KEY_RE_FULL = rf"^{KEY_PATTERN}$"
-# One citation group: [@a] or [@a; @b; @c]. A key may not end with '.' or ':' so "[@a.]" reads as key "a".
-CITATION_RE = re.compile(rf"\[@({KEY_PATTERN})((?:\s*;\s*@{KEY_PATTERN})*)\]")
-_MORE_KEYS_RE = re.compile(rf"@({KEY_PATTERN})")
+# One citation group: [@a] or [@a; @b; @c], each key with an optional locator: [@a, p. 8; @b, pp. 3–4].
+# A key may not end with '.' or ':' so "[@a.]" reads as key "a".
+_LOCATOR = r"(?:,\s*[^;\[\]@]*[^;\[\]@\s])?"
+CITATION_RE = re.compile(rf"\[@({KEY_PATTERN}){_LOCATOR}((?:\s*;\s*@{KEY_PATTERN}{_LOCATOR})*)\s*\]")
+_ONE_RE = re.compile(rf"@({KEY_PATTERN})(?:,\s*([^;\[\]@]*[^;\[\]@\s]))?")
 
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
 
+def citations_of_match(match):
+    """[(key, locator)] of one citation group; the locator ("p. 8") is "" when none is given."""
+    return [(key, locator.strip()) for key, locator in _ONE_RE.findall(match.group(0))]
+
+
 def keys_of_match(match):
-    return [match.group(1), *_MORE_KEYS_RE.findall(match.group(2) or "")]
+    return [key for key, _ in citations_of_match(match)]
 
 
 def cited_keys(text):

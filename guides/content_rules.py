@@ -39,5 +39,17 @@ def working_copy_errors(guide):
         message = citation_error(description, known)
         if message:
             errors.append(f"Major party “{name}”: {message}")
+    for term, definition in guide.key_terms.values_list("term", "definition"):
+        message = citation_error(definition, known)
+        if message:
+            errors.append(f"Key term “{term}”: {message}")
+    for description in guide.timeline_events.values_list("description", flat=True):
+        message = citation_error(description, known)
+        if message:
+            errors.append(f"Timeline event “{description[:40]}”: {message}")
+    for text in guide.questions.values_list("text", flat=True):
+        message = citation_error(text, known)
+        if message:
+            errors.append(f"Question “{text[:40]}”: {message}")
     errors += [message for _, message in duplicate_terms(list(guide.key_terms.values_list("term", flat=True)))]
     return errors

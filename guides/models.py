@@ -276,7 +276,7 @@ class Section(models.Model):
     order = models.PositiveIntegerField(default=0)
     kind = models.CharField(max_length=30, choices=SectionKind, default=SectionKind.OTHER)
     heading = models.CharField(max_length=200)
-    body = models.TextField(blank=True, help_text="Markdown. Cite sources with [@key] or [@key1; @key2].")
+    body = models.TextField(blank=True, help_text="Markdown. Cite sources with [@key], [@key, p. 8] or [@key1; @key2].")
 
     class Meta:
         ordering = ["guide", "order", "pk"]
@@ -333,8 +333,9 @@ class KeyTerm(models.Model):
     guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="key_terms")
     term = models.CharField(max_length=200)
     acronym = models.CharField(max_length=30, blank=True)
-    definition = models.TextField()
-    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    definition = models.TextField(help_text="Markdown; cite sources with [@key] or [@key, p. 8].")
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                               help_text="Printed as a footnote at the end of the definition.")
 
     class Meta:
         ordering = ["guide", Lower("term")]
@@ -359,8 +360,9 @@ class TimelineEvent(models.Model):
     date = models.DateField(help_text="For a year, enter 1 January; for a month, the 1st.")
     precision = models.CharField(max_length=10, choices=DatePrecision, default=DatePrecision.DAY)
     end_date = models.DateField(null=True, blank=True, help_text="Optional, for a period; same precision.")
-    description = models.TextField()
-    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    description = models.TextField(help_text="Markdown; cite sources with [@key] or [@key, p. 8].")
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                               help_text="Printed as a footnote at the end of the event.")
 
     class Meta:
         # Shown in date order whatever order they were entered in.
@@ -441,7 +443,7 @@ class Stakeholder(models.Model):
 class Question(models.Model):
     guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(max_length=20, choices=QuestionKind, default=QuestionKind.RESOLUTION)
-    text = models.TextField()
+    text = models.TextField(help_text="Markdown; cite sources with [@key].")
     order = models.PositiveIntegerField(default=0)
 
     class Meta:

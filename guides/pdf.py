@@ -1,5 +1,6 @@
 """PDF rendering with WeasyPrint that fetches nothing outside our own static and media files."""
 
+import dataclasses
 import hashlib
 import mimetypes
 import os
@@ -118,6 +119,14 @@ def guide_print_html(guide, rendered, *, draft, revision, chairs):
         for s in rendered.sections
     ]
     parties = [{**p, "html": _print_html_fragment(p["html"], footnotes)} for p in rendered.stakeholders]
+    # Definitions, events and questions carry footnotes too (their own citations and attached sources).
+    rendered = dataclasses.replace(
+        rendered,
+        key_terms=[{**t, "definition_html": _print_html_fragment(t["definition_html"], footnotes)}
+                   for t in rendered.key_terms],
+        timeline=[{**e, "description_html": _print_html_fragment(e["description_html"], footnotes)}
+                  for e in rendered.timeline],
+        questions=[{**q, "html": _print_html_fragment(q["html"], footnotes)} for q in rendered.questions])
     toc = [{"anchor": s["anchor"], "title": s["heading"]} for s in sections]
     for present, anchor, title in [
         (rendered.key_terms, "key-terms", "Key terms"), (parties, "major-parties", "Major parties"),

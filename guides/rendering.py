@@ -6,6 +6,7 @@ Markdown (markdown-it-py, raw HTML off) → citations [@key] as footnote markers
 the guide → sanitised with an allow-list (nh3).
 """
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -18,10 +19,10 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
-from guides.citations import CITATION_RE, keys_of_match
+from guides.citations import CITATION_RE, citations_of_match
 from guides.enums import StakeholderKind
 
-RENDER_VERSION = 3
+RENDER_VERSION = 4
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre", "blockquote",
@@ -70,24 +71,33 @@ def _citation_rule(state, silent):
         return False
     if not silent:
         token = state.push("citation", "", 0)
-        token.meta = {"keys": keys_of_match(match)}
+        token.meta = {"cites": citations_of_match(match)}
     state.pos = match.end()
     return True
 
 
+def note_text(source, locator):
+    """A footnote's text: the source's MLA entry, with the page (or paragraph) cited when given."""
+    mla = source.mla()
+    if not locator:
+        return mla
+    return mark_safe(f"{mla.removesuffix('.')}, {escape(locator)}.")
+
+
 def _render_citation(self, tokens, idx, options, env):
+    """Each source cited (with each locator) gets one footnote number, in order of first use in the guide."""
     notes = env["footnotes"]
     links = []
-    for key in tokens[idx].meta["keys"]:
+    for key, locator in tokens[idx].meta["cites"]:
         if key not in env["sources"]:
             links.append(f'<span class="cite-missing">[?{escape(key)}]</span>')
             continue
-        if key not in notes:
-            notes[key] = {"number": len(notes) + 1, "refs": 0}
-        note = notes[key]
+        if (key, locator) not in notes:
+            notes[(key, locator)] = {"number": len(notes) + 1, "refs": 0}
+        note = notes[(key, locator)]
         note["refs"] += 1
         number = note["number"]
-        source_text = escape(strip_tags(env["sources"][key].mla()))
+        source_text = escape(strip_tags(note_text(env["sources"][key], locator)))
         links.append(
             f'<a class="fn-link" href="#fn-{number}" id="fnref-{number}-{note["refs"]}" '
             f'data-source="{source_text}">{number}</a>'
@@ -157,6 +167,9 @@ def mark_first_uses(html, terms, marked):
     return "".join(pieces)
 
 
+_CITATION_WITH_SPACE = re.compile(r"\s*" + CITATION_RE.pattern)
+
+
 def term_patterns(key_terms):
     """The term matches ignoring case; its acronym (ILO, AMP) only as written."""
     patterns = []
@@ -164,7 +177,9 @@ def term_patterns(key_terms):
         alternatives = [re.compile(rf"(?<![\w-]){re.escape(term.term)}(?![\w-])", re.IGNORECASE)]
         if term.acronym:
             alternatives.append(re.compile(rf"(?<![\w-]){re.escape(term.acronym)}(?![\w-])"))
-        patterns.append((alternatives, term.pk, term.definition))
+        # The hover text is the definition's words, without Markdown marks or citations.
+        definition = html.unescape(strip_tags(_md.render(_CITATION_WITH_SPACE.sub("", term.definition or ""), {}))).strip()
+        patterns.append((alternatives, term.pk, " ".join(definition.split())))
     return patterns
 
 
@@ -257,6 +272,23 @@ def build_rendered_guide(guide):
                 figures=[_figure(f, sources_by_pk) for f in figures if f.section_id == section.pk],
             )
         )
+    attached = {f.source_id for f in figures}
+
+    def with_source(text, source_id):
+        """Markdown of a definition or event, with its attached source cited at the end (a footnote)."""
+        source = sources_by_pk.get(source_id)
+        return f"{text.rstrip()}[@{source.key}]" if source else text
+
+    key_terms = []
+    for term in terms:
+        attached.add(term.source_id)
+        html = mark_safe(render_markdown(with_source(term.definition, term.source_id), env))
+        key_terms.append({
+            "pk": term.pk, "term": term.term, "acronym": term.acronym, "definition": term.definition,
+            "definition_html": html,
+            "source_key": sources_by_pk[term.source_id].key if term.source_id in sources_by_pk else "",
+        })
+    # Footnotes are numbered in reading order: sections, key terms, parties, timeline, questions.
     kind_rank = {kind: rank for rank, kind in enumerate(StakeholderKind.values)}
     groups = {
         StakeholderKind.MEMBER_STATE: "Member states", StakeholderKind.UN_BODY: "UN bodies",
@@ -269,37 +301,32 @@ def build_rendered_guide(guide):
             "kind_group": groups[s.kind],
             "iso_code": s.iso_code, "flag": s.flag, "html": mark_safe(render_markdown(s.description, env)),
         }
-        for s in guide.stakeholders.all()
+        # Major parties are shown grouped by kind (member states first), in the chair's order within a kind;
+        # rendered in that order, so their footnotes are numbered as they are read.
+        for s in sorted(guide.stakeholders.all(), key=lambda party: kind_rank[party.kind])
     ]
-    # Major parties are shown grouped by kind (member states first), in the chair's order within a kind.
-    stakeholders.sort(key=lambda party: party["kind_rank"])
-    attached = {f.source_id for f in figures}
-    key_terms = []
-    for term in terms:
-        attached.add(term.source_id)
-        key_terms.append({
-            "pk": term.pk, "term": term.term, "acronym": term.acronym, "definition": term.definition,
-            "source_key": sources_by_pk[term.source_id].key if term.source_id in sources_by_pk else "",
-        })
     timeline = []
     for event in guide.timeline_events.all():
         attached.add(event.source_id)
         timeline.append({
             "pk": event.pk, "date": event.date.isoformat(), "date_display": event.date_display,
             "description": event.description,
+            "description_html": mark_safe(render_markdown(with_source(event.description, event.source_id), env)),
             "source_key": sources_by_pk[event.source_id].key if event.source_id in sources_by_pk else "",
         })
-    questions = [{"pk": q.pk, "kind": q.kind, "text": q.text} for q in guide.questions.all()]
+    questions = [{"pk": q.pk, "kind": q.kind, "text": q.text, "html": mark_safe(render_markdown(q.text, env))}
+                 for q in guide.questions.all()]
     notes = env["footnotes"]
     footnotes = [
-        {"number": note["number"], "key": key, "mla": sources[key].mla()}
-        for key, note in sorted(notes.items(), key=lambda item: item[1]["number"])
+        {"number": note["number"], "key": key, "locator": locator, "mla": note_text(sources[key], locator)}
+        for (key, locator), note in sorted(notes.items(), key=lambda item: item[1]["number"])
     ]
+    cited = {key for key, _ in notes}
     bibliography = sorted(
         ({"key": key, "mla": source.mla(), "sort": (source.authors or source.title).lower()} for key, source in sources.items()),
         key=lambda entry: entry["sort"],
     )
-    uncited = [key for key, source in sources.items() if key not in notes and source.pk not in attached]
+    uncited = [key for key, source in sources.items() if key not in cited and source.pk not in attached]
     return RenderedGuide(
         guide_pk=guide.pk,
         revision=guide.revision,

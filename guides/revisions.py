@@ -14,6 +14,7 @@ from collections import OrderedDict
 
 from diff_match_patch import diff_match_patch
 from django.core.exceptions import ValidationError
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from guides.models import (
@@ -91,8 +92,17 @@ def rendered_from_json(data):
     stakeholders = [{**p, "html": mark_safe(p["html"])} for p in data.pop("stakeholders")]
     footnotes = [{**n, "mla": mark_safe(n["mla"])} for n in data.pop("footnotes")]
     bibliography = [{**b, "mla": mark_safe(b["mla"])} for b in data.pop("bibliography")]
+    # Revisions stored before definitions, events and questions were Markdown have no "…_html": their plain
+    # text is shown escaped, as it was then.
+    key_terms = [{**t, "definition_html": mark_safe(t["definition_html"]) if "definition_html" in t
+                  else conditional_escape(t["definition"])} for t in data.pop("key_terms")]
+    timeline = [{**e, "description_html": mark_safe(e["description_html"]) if "description_html" in e
+                 else conditional_escape(e["description"])} for e in data.pop("timeline")]
+    questions = [{**q, "html": mark_safe(q["html"]) if "html" in q else conditional_escape(q["text"])}
+                 for q in data.pop("questions")]
     return RenderedGuide(sections=sections, stakeholders=stakeholders, footnotes=footnotes,
-                         bibliography=bibliography, **data)
+                         bibliography=bibliography, key_terms=key_terms, timeline=timeline, questions=questions,
+                         **data)
 
 
 # Revisions never change, so each process keeps the parsed form of the ones it read last. A cache only:

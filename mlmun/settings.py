@@ -1,6 +1,7 @@
 """The one settings module of mlmun, driven by strictly parsed environment variables."""
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -59,7 +60,8 @@ def parse_database_url(url):
             "NAME": name,
             # Tests use a file too (not Django's shared in-memory database, whose table locks fail at once instead
             # of waiting), so the concurrency tests exercise the locking production has.
-            "TEST": {"NAME": str(name.with_name(f"test-{name.stem}.sqlite3"))},
+            # One per test run, so two runs at once (two checkouts, two terminals) do not share it.
+            "TEST": {"NAME": str(Path(tempfile.gettempdir()) / f"test-{name.stem}-{os.getpid()}.sqlite3")},
             # Several writers (web processes, workers): readers never block the writer (WAL), a writer waits up
             # to 20 s for another instead of failing with "database is locked", and a transaction takes the
             # write lock when it starts (IMMEDIATE), so a read-then-write cannot deadlock halfway.

@@ -5,20 +5,28 @@ from guides.models import StudyGuide
 INLINES = {
     "sections": ["order", "kind", "heading", "body"],
     "key_terms": ["term", "acronym", "definition", "source"],
-    "timeline_events": ["date", "precision", "end_date", "description", "source"],
+    "timeline_events": ["date", "end_date", "description", "source"],
     "stakeholders": ["order", "name", "kind", "iso_code", "description"],
-    "sources": ["key", "kind", "authors", "title", "container", "publisher", "published_on", "published_precision",
+    "sources": ["key", "kind", "authors", "title", "container", "publisher", "published_on",
                 "url", "accessed_on", "un_symbol"],
     "questions": ["order", "kind", "text"],
     "figures": ["order", "section", "caption", "alt_text", "credit", "source"],
 }
 
 
+# Dates are shown (and sent back) as people write them, at the precision stored beside them.
+PRECISION_OF = {"date": "precision", "end_date": "precision", "published_on": "published_precision"}
+
+
 def _value(obj, name):
+    from guides.models import format_date
+
     field = obj._meta.get_field(name)
     if field.is_relation:
         return getattr(obj, field.attname) or ""
     value = getattr(obj, name)
+    if value is not None and name in PRECISION_OF:
+        return format_date(value, getattr(obj, PRECISION_OF[name]))
     return "" if value is None else str(value)
 
 

@@ -24,9 +24,9 @@ def test_chair_saves_every_part_of_a_guide_and_revision_increases(chair_a_client
     data = guide_form_data(guide, extra={
         "sections": [{"order": 2, "kind": "background", "heading": "Background", "body": "See [@ilo-p029] and [@src-a]."}],
         "sources": [{"key": "ilo-p029", "kind": "treaty", "title": "Protocol of 2014 to the Forced Labour Convention",
-                     "published_on": "2014-01-01", "published_precision": "year"}],
+                     "published_on": "2014"}],
         "key_terms": [{"term": "Debt bondage", "definition": "Work to pay off a debt."}],
-        "timeline_events": [{"date": "2007-03-01", "precision": "month", "description": "ICAT established"}],
+        "timeline_events": [{"date": "March 2007", "description": "ICAT established"}],
         "stakeholders": [{"order": 1, "name": "Nigeria", "kind": "member_state", "iso_code": "ng", "description": "Source country."}],
         "questions": [{"order": 1, "kind": "research", "text": "Is my country on a trafficking route?"}],
     })
@@ -39,6 +39,7 @@ def test_chair_saves_every_part_of_a_guide_and_revision_increases(chair_a_client
     assert list(guide.sections.values_list("heading", flat=True)) == ["Intro A", "Background"]
     assert guide.stakeholders.get().iso_code == "NG"
     assert guide.timeline_events.get().date_display == "March 2007"
+    assert guide.sources.get(key="ilo-p029").published_display == "2014"
     assert guide.key_terms.get().term == "Debt bondage"
     assert guide.questions.get().kind == "research"
 
@@ -163,3 +164,52 @@ def test_view_on_site_links_to_the_reader(chair_a_client, world):
     guide = world["guide_a"]
     response = chair_a_client.get(change_url(guide))
     assert f'href="/c/demo/ga1/guide/{guide.pk}/"' in response.content.decode()
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("2015", "2015"), ("March 2007", "March 2007"), ("10 December 1948", "10 December 1948"),
+    ("December 10th, 1948", "10 December 1948"), ("1948-12-10", "10 December 1948"), ("Dec. 1948", "December 1948"),
+    ("2015–2018", "2015 – 2018"), ("March 2007 - June 2008", "March 2007 – June 2008"),
+])
+def test_dates_are_accepted_as_people_write_them_with_their_precision(chair_a_client, world, written, shown):
+    guide = world["guide_a"]
+    data = guide_form_data(guide, extra={"timeline_events": [{"date": written, "description": "An event"}]})
+    response = chair_a_client.post(change_url(guide), data)
+    assert response.status_code == 302, response.context["errors"]
+    assert guide.timeline_events.get().date_display == shown
+
+
+@pytest.mark.parametrize("written, message", [
+    ("the 1990s", "“the 1990s” is not a date this page understands. Write it as \"2015\", \"March 2007\", "
+                  "\"10 December 1948\", \"December 10th, 1948\" or \"1948-12-10\", or a period such as 2015–2018 "
+                  "(both ends written the same way)."),
+    ("2015–March 2018", "“2015–March 2018” is not a date this page understands. Write it as \"2015\", "
+                        "\"March 2007\", \"10 December 1948\", \"December 10th, 1948\" or \"1948-12-10\", or a "
+                        "period such as 2015–2018 (both ends written the same way)."),
+    ("31 February 2015", "“31 February 2015” is not a date this page understands. Write it as \"2015\", "
+                         "\"March 2007\", \"10 December 1948\", \"December 10th, 1948\" or \"1948-12-10\", or a "
+                         "period such as 2015–2018 (both ends written the same way)."),
+])
+def test_a_date_not_understood_says_which_forms_are(chair_a_client, world, written, message):
+    guide = world["guide_a"]
+    data = guide_form_data(guide, extra={"timeline_events": [{"date": written, "description": "An event"}]})
+    response = chair_a_client.post(change_url(guide), data)
+    assert response.status_code == 200
+    [formset] = [f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "timeline_events"]
+    assert formset.formset.forms[0].errors["date"] == [message]
+    assert guide.timeline_events.count() == 0
+
+
+def test_an_access_date_needs_the_day_and_stored_dates_show_as_written(chair_a_client, world):
+    guide = world["guide_a"]
+    data = guide_form_data(guide)
+    index = row_index(data, "sources", "key", "src-a")
+    data[f"sources-{index}-accessed_on"] = "March 2024"
+    response = chair_a_client.post(change_url(guide), data)
+    [formset] = [f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "sources"]
+    assert formset.formset.forms[index].errors["accessed_on"] == ["Give the day as well, for example 10 December 2024."]
+    data[f"sources-{index}-accessed_on"] = "4 March 2024"
+    data[f"sources-{index}-published_on"] = "May 2019"
+    assert chair_a_client.post(change_url(guide), data).status_code == 302
+    page = chair_a_client.get(change_url(guide)).content.decode()
+    assert 'value="May 2019"' in page and 'value="4 March 2024"' in page

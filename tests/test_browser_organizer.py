@@ -37,7 +37,9 @@ def test_organizer_fixes_a_roster_error_and_imports(server_url, settings):
         page.set_input_files("input[type=file]", str(roster))
         page.click("form.crispy button[type=submit]")
         page.wait_for_url(f"{server_url}/c/demo/organize/")
-        assert "Roster imported: 2 new, 0 updated, 0 unchanged; 2 invitation(s) sent." in page.content()
+        assert ("Roster imported: 2 new, 0 updated, 0 unchanged; 2 invitation(s) are being sent (progress below)."
+                in page.content())
+        assert "sending — 0 of 2 sent." in page.locator(".jobs").inner_text()
         not_logged_in = page.locator(".not-logged-in").inner_text()
         assert "ana@example.org" in not_logged_in and "tom@example.org" in not_logged_in
         screenshot(page, "organizer-dashboard-1280.png")

@@ -40,7 +40,13 @@ def published(guide):
 
 def citation_count(guide):
     rendered = published(guide)
-    bodies = [s.body for s in guide.sections.all()] + [p.description for p in guide.stakeholders.all()]
+    # Footnote calls in reading order: each citation, plus the source attached to a key term or an event.
+    attached = lambda part: [f"[@{part.source.key}]"] if part.source_id else []  # noqa: E731
+    bodies = ([s.body for s in guide.sections.all()]
+              + [t for term in guide.key_terms.all() for t in [term.definition, *attached(term)]]
+              + [p.description for p in guide.stakeholders.all()]
+              + [t for event in guide.timeline_events.all() for t in [event.description, *attached(event)]]
+              + [q.text for q in guide.questions.all()])
     known = {e["key"] for e in rendered.bibliography}
     return sum(1 for body in bodies for key in cited_keys(body) if key in known)
 

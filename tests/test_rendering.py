@@ -134,3 +134,56 @@ def test_first_use_of_each_key_term_is_marked_once_across_the_guide(committee):
         f'<p>Forced Labour again; the <a class="term" href="#term-{ilo.pk}" data-definition="A UN agency.">ILO</a> again; '
         '<code>debt bondage</code> in code.</p>\n'
     )
+
+
+def test_a_citation_locator_gets_its_own_footnote_with_the_page(committee):
+    guide = make_guide(committee, sections=[
+        ("One", "A claim [@tip, p. 8] and another [@tip, p. 12]; the report as a whole [@tip]."),
+        ("Two", "Page eight again [@tip, p. 8] and two at once [@ilo, pp. 3–4; @tip]."),
+    ], sources=["tip", "ilo"])
+    rendered = build_rendered_guide(guide)
+    assert [(n["number"], n["key"], n["locator"], str(n["mla"])) for n in rendered.footnotes] == [
+        (1, "tip", "p. 8", "<i>Title of tip</i>. Publisher, p. 8."),
+        (2, "tip", "p. 12", "<i>Title of tip</i>. Publisher, p. 12."),
+        (3, "tip", "", "<i>Title of tip</i>. Publisher."),
+        (4, "ilo", "pp. 3–4", "<i>Title of ilo</i>. Publisher, pp. 3–4."),
+    ]
+    assert 'href="#fn-1" id="fnref-1-2" data-source="Title of tip. Publisher, p. 8."' in rendered.sections[1].html
+    assert "[@" not in rendered.sections[0].text and rendered.uncited == []
+
+
+def test_definitions_events_and_questions_are_markdown_with_citations_and_attached_sources(committee):
+    guide = make_guide(committee, sections=[("One", "First [@a].")], sources=["a", "b", "c"])
+
+    def parts():
+        b, c = guide.sources.get(key="b"), guide.sources.get(key="c")
+        KeyTerm.objects.create(guide=guide, term="Debt bondage", definition="Work **to repay** a debt [@a, p. 2].",
+                               source=b)
+        guide.timeline_events.create(date=datetime.date(2000, 11, 15), precision="day",
+                                     description="The *Palermo Protocol* is adopted.", source=c)
+        guide.questions.create(kind="resolution", text="How can **States** share data [@b]?", order=1)
+
+    edit_guide(guide, parts)
+    rendered = revisions.rendered(guide.revisions.get(number=guide.revision))
+    [term], [event], [question] = rendered.key_terms, rendered.timeline, rendered.questions
+    assert term["definition_html"] == (
+        '<p>Work <strong>to repay</strong> a debt <sup class="fn-ref"><a class="fn-link" href="#fn-2" id="fnref-2-1" '
+        'data-source="Title of a. Publisher, p. 2." rel="noopener noreferrer nofollow">2</a></sup>.<sup class="fn-ref">'
+        '<a class="fn-link" href="#fn-3" id="fnref-3-1" data-source="Title of b. Publisher." '
+        'rel="noopener noreferrer nofollow">3</a></sup></p>\n')
+    assert event["description_html"].startswith("<p>The <em>Palermo Protocol</em> is adopted.<sup")
+    assert 'href="#fn-4"' in event["description_html"]  # the attached source c
+    assert question["html"].startswith("<p>How can <strong>States</strong> share data <sup")
+    assert [n["key"] for n in rendered.footnotes] == ["a", "a", "b", "c"]
+    # The glossary's hover text is the definition's words, no Markdown marks and no citation.
+    from guides.rendering import term_patterns
+
+    assert term_patterns(guide.key_terms.all())[0][2] == "Work to repay a debt."
+
+
+def test_an_unknown_key_in_a_definition_is_refused_by_name(committee):
+    from django.core.exceptions import ValidationError
+
+    guide = make_guide(committee, sections=[("One", "Text.")], sources=["a"])
+    with pytest.raises(ValidationError, match="Key term “Bondage”: Unknown source key"):
+        edit_guide(guide, lambda: KeyTerm.objects.create(guide=guide, term="Bondage", definition="See [@nope]."))
