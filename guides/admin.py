@@ -503,7 +503,7 @@ class SourceForm(WrittenDatesForm):
     class Meta:
         model = Source
         fields = ["key", "kind", "authors", "title", "container", "publisher", "published_on", "url", "accessed_on",
-                  "un_symbol"]
+                  "un_symbol", "further_reading"]
 
 
 class SourceInline(GuidePartInline, admin.StackedInline):
@@ -513,7 +513,7 @@ class SourceInline(GuidePartInline, admin.StackedInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
         ("key", "kind"), "authors", "title", ("container", "publisher"),
-        "published_on", ("url", "accessed_on"), "un_symbol",
+        "published_on", ("url", "accessed_on"), ("un_symbol", "further_reading"),
     ]
 
 
@@ -831,7 +831,8 @@ class StudyGuideAdmin(ScopedAdmin):
             uncited = revisions.rendered(revisions.working_revision(guide)).uncited
             if uncited:
                 keys = ", ".join(f"“{key}”" for key in uncited)
-                messages.warning(request, f"Sources never cited in the text: {keys}. Cite them with [@key] or remove them.")
+                messages.warning(request, f"Sources never cited in the text: {keys}. Cite them with [@key], tick “further reading” to "
+                                          "recommend them without citing, or remove them.")
             if guide.review_state == ReviewState.RETURNED:
                 messages.warning(request, f"The secretariat returned this update: “{guide.review_comment}”")
         return super().change_view(request, object_id, form_url, extra_context)

@@ -305,6 +305,8 @@ class Source(models.Model):
     url = models.URLField(max_length=1000, blank=True)
     accessed_on = models.DateField(null=True, blank=True)
     un_symbol = models.CharField(max_length=100, blank=True, help_text="For example A/RES/67/190.")
+    further_reading = models.BooleanField(
+        default=False, help_text="Recommended to delegates, not cited in the text: listed under Further reading.")
 
     class Meta:
         ordering = ["guide", "key"]

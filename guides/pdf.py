@@ -132,6 +132,7 @@ def guide_print_html(guide, rendered, *, draft, revision, chairs):
         (rendered.key_terms, "key-terms", "Key terms"), (parties, "major-parties", "Major parties"),
         (rendered.timeline, "timeline", "Timeline of key events"), (rendered.questions, "questions", "Questions"),
         (rendered.figures, "figures", "Figures"), (rendered.bibliography, "works-cited", "Works cited"),
+        (rendered.further_reading, "further-reading", "Further reading"),
     ]:
         if present:
             toc.append({"anchor": anchor, "title": title})

@@ -235,7 +235,8 @@ class RenderedGuide:
     figures: list
     footnotes: list  # [{"number", "key", "mla"}] in number order
     bibliography: list  # [{"key", "mla"}] in MLA (alphabetical) order
-    uncited: list  # keys of sources neither cited nor attached to a term, event or figure
+    uncited: list  # keys of sources neither cited nor attached to a term, event or figure (nor further reading)
+    further_reading: list = field(default_factory=list)  # [{"key", "mla"}], sources recommended, not cited
 
 
 def _figure(figure, sources_by_pk):
@@ -322,11 +323,17 @@ def build_rendered_guide(guide):
         for (key, locator), note in sorted(notes.items(), key=lambda item: item[1]["number"])
     ]
     cited = {key for key, _ in notes}
-    bibliography = sorted(
-        ({"key": key, "mla": source.mla(), "sort": (source.authors or source.title).lower()} for key, source in sources.items()),
-        key=lambda entry: entry["sort"],
-    )
-    uncited = [key for key, source in sources.items() if key not in cited and source.pk not in attached]
+    used = {key for key, source in sources.items() if key in cited or source.pk in attached}
+
+    def entries(keys):
+        return sorted(({"key": key, "mla": sources[key].mla(), "sort": (sources[key].authors or sources[key].title)
+                        .lower()} for key in keys), key=lambda entry: entry["sort"])
+
+    # Works cited: what the text cites (and sources not yet cited, which the chairs are warned about);
+    # further reading: sources the chairs recommend without citing them.
+    further = [key for key, source in sources.items() if source.further_reading and key not in used]
+    bibliography = entries(key for key in sources if key not in further)
+    uncited = [key for key in sources if key not in used and key not in further]
     return RenderedGuide(
         guide_pk=guide.pk,
         revision=guide.revision,
@@ -339,4 +346,5 @@ def build_rendered_guide(guide):
         footnotes=footnotes,
         bibliography=bibliography,
         uncited=uncited,
+        further_reading=entries(further),
     )

@@ -38,7 +38,7 @@ KEEP_UNPUBLISHED = 200
 # Parts in the order they are restored (sources before the parts that link to them, sections before figures).
 PARTS = {
     "sources": (Source, ["key", "kind", "authors", "title", "container", "publisher", "published_on",
-                         "published_precision", "url", "accessed_on", "un_symbol"]),
+                         "published_precision", "url", "accessed_on", "un_symbol", "further_reading"]),
     "sections": (Section, ["order", "kind", "heading", "body"]),
     "key_terms": (KeyTerm, ["term", "acronym", "definition", "source_id"]),
     "timeline_events": (TimelineEvent, ["date", "precision", "end_date", "description", "source_id"]),
@@ -100,9 +100,10 @@ def rendered_from_json(data):
                  else conditional_escape(e["description"])} for e in data.pop("timeline")]
     questions = [{**q, "html": mark_safe(q["html"]) if "html" in q else conditional_escape(q["text"])}
                  for q in data.pop("questions")]
+    further_reading = [{**b, "mla": mark_safe(b["mla"])} for b in data.pop("further_reading", [])]
     return RenderedGuide(sections=sections, stakeholders=stakeholders, footnotes=footnotes,
                          bibliography=bibliography, key_terms=key_terms, timeline=timeline, questions=questions,
-                         **data)
+                         further_reading=further_reading, **data)
 
 
 # Revisions never change, so each process keeps the parsed form of the ones it read last. A cache only:
@@ -178,7 +179,9 @@ def source_restore(*, guide, source):
         model.objects.filter(guide=guide).exclude(pk__in=keep).delete()
     for part, (model, names) in PARTS.items():
         for row in source.get(part, []):
-            values = {name: row.get(name) for name in names}
+            # A field added after the revision was stored takes its default.
+            values = {name: row[name] if name in row else model._meta.get_field(name).get_default()
+                      for name in names}
             for name in DATE_FIELDS & set(values):
                 values[name] = datetime.date.fromisoformat(values[name]) if values[name] else None
             model.objects.update_or_create(pk=row["pk"], guide=guide, defaults=values)

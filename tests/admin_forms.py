@@ -8,7 +8,7 @@ INLINES = {
     "timeline_events": ["date", "end_date", "description", "source"],
     "stakeholders": ["order", "name", "kind", "iso_code", "description"],
     "sources": ["key", "kind", "authors", "title", "container", "publisher", "published_on",
-                "url", "accessed_on", "un_symbol"],
+                "url", "accessed_on", "un_symbol", "further_reading"],
     "questions": ["order", "kind", "text"],
     "figures": ["order", "section", "caption", "alt_text", "credit", "source"],
 }

@@ -94,7 +94,7 @@ def test_uncited_source_is_shown_as_a_warning_on_the_guide_page(chair_a_client, 
     edit_guide(guide, lambda: Source.objects.create(guide=guide, key="forgotten", title="Forgotten report"))
     response = chair_a_client.get(change_url(guide))
     warnings = [str(m) for m in get_messages(response.wsgi_request)]
-    assert warnings == ["Sources never cited in the text: “forgotten”. Cite them with [@key] or remove them."]
+    assert warnings == ["Sources never cited in the text: “forgotten”. Cite them with [@key], tick “further reading” to recommend them without citing, or remove them."]
     assert "Never cited: “forgotten”." in response.content.decode()
 
 

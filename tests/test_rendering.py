@@ -187,3 +187,24 @@ def test_an_unknown_key_in_a_definition_is_refused_by_name(committee):
     guide = make_guide(committee, sections=[("One", "Text.")], sources=["a"])
     with pytest.raises(ValidationError, match="Key term “Bondage”: Unknown source key"):
         edit_guide(guide, lambda: KeyTerm.objects.create(guide=guide, term="Bondage", definition="See [@nope]."))
+
+
+def test_further_reading_is_listed_apart_and_not_reported_uncited(committee, client):
+    from guides.services import guide_publish
+
+    guide = make_guide(committee, sections=[("One", "Cited [@a].")], sources=["a", "book", "forgotten"])
+    edit_guide(guide, lambda: guide.sources.filter(key="book").update(further_reading=True))
+    rendered = build_rendered_guide(guide)
+    assert ([e["key"] for e in rendered.bibliography], [e["key"] for e in rendered.further_reading],
+            rendered.uncited) == (["a", "forgotten"], ["book"], ["forgotten"])
+    # Cited after all: it is a work cited, not further reading.
+    edit_guide(guide, lambda: guide.sections.update(body="Cited [@a] and [@book]."))
+    rendered = build_rendered_guide(guide)
+    assert ([e["key"] for e in rendered.bibliography], rendered.further_reading) == (["a", "book", "forgotten"], [])
+    edit_guide(guide, lambda: guide.sections.update(body="Cited [@a]."))
+    guide_publish(guide=guide)
+    committee.conference.guides_public = True
+    committee.conference.save()
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert '<li><a href="#further-reading">Further reading</a></li>' in page
+    assert '<h2 id="further-reading-h">Further reading</h2>\n        <ul class="bibliography"><li><i>Title of book</i>. Publisher.</li></ul>' in page
