@@ -127,7 +127,7 @@ def guide_print_html(guide, rendered, *, draft, revision, chairs):
         timeline=[{**e, "description_html": _print_html_fragment(e["description_html"], footnotes)}
                   for e in rendered.timeline],
         questions=[{**q, "html": _print_html_fragment(q["html"], footnotes)} for q in rendered.questions])
-    toc = [{"anchor": s["anchor"], "title": s["heading"]} for s in sections]
+    toc = [{"anchor": s.anchor, "title": s.heading, "subheadings": s.subheadings} for s in rendered.sections]
     for present, anchor, title in [
         (rendered.key_terms, "key-terms", "Key terms"), (parties, "major-parties", "Major parties"),
         (rendered.timeline, "timeline", "Timeline of key events"), (rendered.questions, "questions", "Questions"),

@@ -22,13 +22,14 @@ from markdown_it import MarkdownIt
 from guides.citations import CITATION_RE, citations_of_match
 from guides.enums import StakeholderKind
 
-RENDER_VERSION = 4
+RENDER_VERSION = 5
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre", "blockquote",
     "ul", "ol", "li", "a", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td", "img", "span",
 }
 ALLOWED_ATTRIBUTES = {
+    "h3": {"id"},
     "a": {"href", "title", "id", "data-source"},
     "sup": {"id"},
     "img": {"src", "alt", "title"},
@@ -47,6 +48,8 @@ def _keep_attribute(tag, attribute, value):
         return value if value.startswith((settings.MEDIA_URL, "/" + settings.STATIC_URL.lstrip("/"))) else None
     if attribute == "style":
         return value if value in ("text-align:left", "text-align:center", "text-align:right") else None
+    if tag == "h3" and attribute == "id":  # only the anchors the pipeline gives sub-headings
+        return value if re.fullmatch(r"section-\d+-\d+", value) else None
     return value
 
 
@@ -106,10 +109,26 @@ def _render_citation(self, tokens, idx, options, env):
 
 
 def _shift_headings(state):
-    # A section's heading is h2, so headings inside its body start at h3.
-    for token in state.tokens:
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+    """A section's heading is h2, so its body's own headings start at h3, whatever level the chair typed
+    (# or ###): the highest level used becomes h3 (a sub-heading, in the contents and the PDF outline), the
+    next ones h4 and below. Sub-headings get an anchor and are collected in env["subheadings"]."""
+    opens = [token for token in state.tokens if token.type == "heading_open"]
+    if not opens:
+        return
+    top = min(int(token.tag[1]) for token in opens)
+    prefix = state.env.get("heading_prefix")
+    for index, token in enumerate(state.tokens):
+        if token.type not in ("heading_open", "heading_close"):
+            continue
+        level = min(int(token.tag[1]) - top + 3, 6)
+        token.tag = f"h{level}"
+        if token.type == "heading_open" and level == 3 and prefix is not None:
+            subheadings = state.env.setdefault("subheadings", [])
+            anchor = f"{prefix}-{len(subheadings) + 1}"
+            token.attrSet("id", anchor)
+            inline = state.tokens[index + 1]
+            title = "".join(child.content for child in (inline.children or []) if child.type in ("text", "code_inline"))
+            subheadings.append({"anchor": anchor, "title": " ".join(title.split())})
 
 
 def make_markdown():
@@ -221,6 +240,7 @@ class RenderedSection:
     html: str
     text: str = ""  # plain text of html (= the browser's textContent), computed once per revision
     figures: list = field(default_factory=list)
+    subheadings: list = field(default_factory=list)  # [{"anchor", "title"}]: the section's h3s, in order
 
 
 @dataclass
@@ -261,7 +281,10 @@ def build_rendered_guide(guide):
     marked = set()
     sections = []
     for section in guide.sections.all():
+        env["heading_prefix"], env["subheadings"] = f"section-{section.pk}", []
         html = mark_safe(mark_first_uses(render_markdown(section.body, env), patterns, marked))
+        subheadings = env.pop("subheadings")
+        env.pop("heading_prefix")
         sections.append(
             RenderedSection(
                 pk=section.pk,
@@ -271,6 +294,7 @@ def build_rendered_guide(guide):
                 html=html,
                 text=plain_text(html),
                 figures=[_figure(f, sources_by_pk) for f in figures if f.section_id == section.pk],
+                subheadings=subheadings,
             )
         )
     attached = {f.source_id for f in figures}

@@ -339,3 +339,22 @@ def test_a_partial_pdf_from_a_failed_write_is_never_served(demo, monkeypatch):
     result = pdf.guide_pdf(guide)
     assert (result.rendered, pdf.is_complete_pdf(result.name)) == (True, True)
     assert read(guide).pages[0].startswith("Lakeside Model United Nations")
+
+
+def test_sub_headings_reach_the_pdf_outline_and_contents_under_their_section(db):
+    from tests.conftest import make_committee, make_conference, make_guide
+
+    committee = make_committee(make_conference(), "GA1")
+    guide = make_guide(committee, "Topic", sections=[
+        ("Background", "Intro.\n\n## Regional efforts\n\nText.\n\n## National laws\n\nMore."),
+        ("Possible solutions", "Ideas."),
+    ])
+    guide_publish(guide=guide)
+    document = read(guide)
+    assert [title for title, _ in document.outline()] == [
+        "Topic", "Background", "Regional efforts", "National laws", "Possible solutions"]
+    # The sub-headings are nested under "Background" (pypdf gives a bookmark's children as the list after it).
+    assert [len(item) if isinstance(item, list) else item.title for item in document.reader.outline] == [
+        "Topic", "Background", 2, "Possible solutions"]
+    contents = document.pages[1]
+    assert contents.index("Background") < contents.index("Regional efforts") < contents.index("Possible solutions")

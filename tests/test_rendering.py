@@ -208,3 +208,22 @@ def test_further_reading_is_listed_apart_and_not_reported_uncited(committee, cli
     page = client.get(guide.get_absolute_url()).content.decode()
     assert '<li><a href="#further-reading">Further reading</a></li>' in page
     assert '<h2 id="further-reading-h">Further reading</h2>\n        <ul class="bibliography"><li><i>Title of book</i>. Publisher.</li></ul>' in page
+
+
+@pytest.mark.parametrize("body", [
+    "Intro.\n\n# Regional efforts\n\nText.\n\n## In Europe\n\nMore.\n\n# National *laws*\n\nEnd.",
+    "Intro.\n\n### Regional efforts\n\nText.\n\n#### In Europe\n\nMore.\n\n### National *laws*\n\nEnd.",
+])
+def test_sub_headings_are_h3_whatever_level_was_typed_and_reach_the_contents(committee, body):
+    guide = make_guide(committee, sections=[("Background", body)])
+    [section] = build_rendered_guide(guide).sections
+    pk = section.pk
+    assert section.subheadings == [{"anchor": f"section-{pk}-1", "title": "Regional efforts"},
+                                   {"anchor": f"section-{pk}-2", "title": "National laws"}]
+    assert f'<h3 id="section-{pk}-1">Regional efforts</h3>' in section.html
+    assert "<h4>In Europe</h4>" in section.html
+    assert f'<h3 id="section-{pk}-2">National <em>laws</em></h3>' in section.html
+
+
+def test_an_author_cannot_set_other_heading_ids():
+    assert render_markdown("<h3 id='x'>a</h3>", {"footnotes": {}, "sources": {}}) == "<p>&lt;h3 id='x'&gt;a&lt;/h3&gt;</p>\n"
