@@ -180,8 +180,9 @@ def party_from_name(name):
     if IGOS.search(name):
         return StakeholderKind.IGO, ""
     parts = [p for p in re.split(r"\s*(?:&|\band\b|/|,)\s*", name) if p.strip()]
-    if len(parts) > 1 and all(country_code(p) for p in parts):
-        return StakeholderKind.OTHER, ""
+    codes = [country_code(p) for p in parts]
+    if len(parts) > 1 and all(codes):  # one card for several member states
+        return StakeholderKind.MEMBER_STATE, ",".join(dict.fromkeys(codes))
     return StakeholderKind.NGO, ""
 
 

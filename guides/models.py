@@ -1,5 +1,6 @@
 """Conferences, committees, topics, and study guides with all their parts."""
 
+import re
 import secrets
 import warnings
 from pathlib import Path
@@ -11,8 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Length, Lower, Upper
-from django.db.models.lookups import Exact
+from django.db.models.functions import Lower
 from django.urls import reverse
 from PIL import Image
 
@@ -407,7 +407,8 @@ class Stakeholder(models.Model):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=StakeholderKind, default=StakeholderKind.MEMBER_STATE)
     iso_code = models.CharField(
-        "ISO 3166 code", max_length=2, blank=True, help_text="Two letters, required for member states (e.g. NG)."
+        "ISO 3166 codes", max_length=60, blank=True,
+        help_text="Two letters, required for member states (e.g. NG); several for a grouped party (TH, PH).",
     )
     description = models.TextField(blank=True, help_text="Markdown. Cite sources with [@key].")
 
@@ -416,12 +417,13 @@ class Stakeholder(models.Model):
         constraints = [
             choices_constraint("kind", StakeholderKind, "stakeholder_kind_valid"),
             models.CheckConstraint(
-                condition=~Q(kind=StakeholderKind.MEMBER_STATE)
-                | (Exact(Length("iso_code"), 2) & Q(iso_code=Upper("iso_code"))),
+                condition=~Q(kind=StakeholderKind.MEMBER_STATE) | ~Q(iso_code=""),
                 name="stakeholder_member_state_has_iso_code",
             ),
+            # Upper-case two-letter codes, comma-separated for a grouped party: "NG" or "TH,PH".
             models.CheckConstraint(
-                condition=Q(iso_code="") | Exact(Length("iso_code"), 2), name="stakeholder_iso_code_two_letters"
+                condition=Q(iso_code="") | Q(iso_code__regex=r"^[A-Z]{2}(,[A-Z]{2})*$"),
+                name="stakeholder_iso_code_two_letters",
             ),
         ]
 
@@ -429,17 +431,24 @@ class Stakeholder(models.Model):
         return self.name
 
     def clean(self):
-        self.iso_code = (self.iso_code or "").strip().upper()
-        if self.iso_code and iso_country_name(self.iso_code) is None:
-            raise ValidationError({"iso_code": f"“{self.iso_code}” is not an ISO 3166 country code."})
+        codes = [code for code in re.split(r"[\s,;/&+]+", (self.iso_code or "").upper()) if code]
+        unknown = [code for code in codes if len(code) != 2 or iso_country_name(code) is None]
+        if unknown:
+            raise ValidationError({"iso_code": f"“{unknown[0]}” is not an ISO 3166 country code."})
+        if len(set(codes)) != len(codes):
+            raise ValidationError({"iso_code": "A country is named twice."})
+        self.iso_code = ",".join(codes)
         if self.kind == StakeholderKind.MEMBER_STATE and not self.iso_code:
             raise ValidationError({"iso_code": "A member state needs its ISO 3166 code."})
 
     @property
+    def codes(self):
+        """The member states of this party: one, or several for a grouped party ("Thailand & Philippines")."""
+        return [code for code in self.iso_code.split(",") if len(code) == 2]
+
+    @property
     def flag(self):
-        if len(self.iso_code) != 2:
-            return ""
-        return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in self.iso_code)
+        return " ".join("".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in code) for code in self.codes)
 
 
 class Question(models.Model):

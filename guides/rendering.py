@@ -324,7 +324,8 @@ def build_rendered_guide(guide):
         {
             "pk": s.pk, "name": s.name, "kind": s.kind, "kind_label": s.get_kind_display(), "kind_rank": kind_rank[s.kind],
             "kind_group": groups[s.kind],
-            "iso_code": s.iso_code, "flag": s.flag, "html": mark_safe(render_markdown(s.description, env)),
+            "iso_code": ", ".join(s.codes), "iso_codes": s.codes, "flag": s.flag,
+            "html": mark_safe(render_markdown(s.description, env)),
         }
         # Major parties are shown grouped by kind (member states first), in the chair's order within a kind;
         # rendered in that order, so their footnotes are numbered as they are read.

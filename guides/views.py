@@ -45,8 +45,10 @@ def delegation_mentions(rendered, delegation):
     if delegation is None:
         return None
     names = {delegation["name"].lower(), *(alias.lower() for alias in delegation["aliases"])}
+    code = delegation["iso_code"]
+    # A grouped party ("Thailand & Philippines") names each of its member states.
     parties = [p for p in rendered.stakeholders
-               if (delegation["iso_code"] and p["iso_code"] == delegation["iso_code"]) or p["name"].lower() in names]
+               if (code and code in p.get("iso_codes", [p["iso_code"]])) or p["name"].lower() in names]
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b", re.I)
     sections = [s for s in rendered.sections if pattern.search(s.text)]
     if not parties and not sections:

@@ -79,10 +79,13 @@ def test_timeline_is_in_date_order_whatever_the_entry_order(guide):
     assert [e.description for e in guide.timeline_events.all()] == ["1948", "2000", "2003", "2007"]
 
 
-@pytest.mark.parametrize("iso_code", ["", "ng"])
-def test_member_state_needs_an_uppercase_iso_code(guide, iso_code):
+@pytest.mark.parametrize("iso_code, constraint", [
+    ("", "stakeholder_member_state_has_iso_code"), ("ng", "stakeholder_iso_code_two_letters"),
+    ("TH,P", "stakeholder_iso_code_two_letters"), ("TH, PH", "stakeholder_iso_code_two_letters"),
+])
+def test_member_state_needs_uppercase_iso_codes(guide, iso_code, constraint):
     message = refused(lambda: Stakeholder.objects.create(guide=guide, name="Nigeria", kind="member_state", iso_code=iso_code))
-    assert "stakeholder_member_state_has_iso_code" in message
+    assert constraint in message
 
 
 def test_iso_code_has_two_letters_for_any_kind(guide):

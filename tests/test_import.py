@@ -146,7 +146,7 @@ def test_markdown_shaped_like_seed_002_is_read_into_its_parts(db):
     assert [(p["name"], p["kind"], p["iso_code"]) for p in result.stakeholders] == [
         ("United Nations Office on Drugs and Crime (UNODC)", "un_body", ""),
         ("International Labour Organisation (ILO)", "un_body", ""), ("ICAT", "un_body", ""),
-        ("Thailand & Philippines", "other", "")]
+        ("Thailand & Philippines", "member_state", "TH,PH")]
     assert [(e["date"], e["precision"], e["description"]) for e in result.timeline] == [
         ("2000-01-01", "year", "Palermo Protocol adopted"),
         ("1948-12-10", "day", "Universal Declaration of Human Rights"),
@@ -276,7 +276,7 @@ def test_qarma_and_research_questions_like_seeds_001_and_003(db):
         ("resolution", "How can states share data?"), ("resolution", "How are victims protected?"),
         ("research", "What is my country’s position?")]
     assert [(p["name"], p["kind"], p["iso_code"]) for p in result.stakeholders] == [
-        ("Nigeria & India", "other", ""), ("Mexico", "member_state", "MX")]
+        ("Nigeria & India", "member_state", "NG,IN"), ("Mexico", "member_state", "MX")]
 
 
 def docx_with(tmp_path, extra):

@@ -174,3 +174,26 @@ def test_major_parties_are_grouped_by_kind(client, world):
         ("Non-governmental organisations", "A21"),
     ]
     assert "<h3>Member states</h3>" in response.content.decode()
+
+
+def test_a_grouped_party_is_one_card_for_each_of_its_member_states(client, db):
+    from django.core.exceptions import ValidationError
+
+    from guides.models import Stakeholder
+    from guides.services import guide_publish
+    from tests.conftest import edit_guide, make_committee, make_conference, make_delegate, make_guide
+
+    conference = make_conference("grouped")
+    committee = make_committee(conference, "HRC")
+    guide = make_guide(committee, "Topic", sections=[("Introduction", "Text.")])
+    party = Stakeholder(guide=guide, order=1, name="Thailand & Philippines", kind="member_state", iso_code="th & ph")
+    party.full_clean()
+    assert (party.iso_code, party.codes, party.flag) == ("TH,PH", ["TH", "PH"], "🇹🇭 🇵🇭")
+    with pytest.raises(ValidationError, match="“XX” is not an ISO 3166 country code."):
+        Stakeholder(guide=guide, name="Nowhere", kind="member_state", iso_code="TH, XX").full_clean()
+    edit_guide(guide, party.save)
+    guide_publish(guide=guide)
+    for code in ("TH", "PH"):
+        client.force_login(make_delegate(f"delegate-{code}", conference, committee, code))
+        page = client.get(guide.get_absolute_url())
+        assert [p["name"] for p in page.context["mentions"]["parties"]] == ["Thailand & Philippines"]
