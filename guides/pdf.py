@@ -21,6 +21,8 @@ from django.utils.text import slugify
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from guides.enums import SectionKind
+
 # Sent as the base URL of every document, so relative /static/ and /media/ links resolve to it.
 LOCAL_BASE = "https://mlmun.invalid/"
 
@@ -115,7 +117,8 @@ def guide_print_html(guide, rendered, *, draft, revision, chairs):
     committee = guide.topic.committee
     footnotes = {note["number"]: note["mla"] for note in rendered.footnotes}
     sections = [
-        {"anchor": s.anchor, "heading": s.heading, "html": _print_html_fragment(s.html, footnotes), "figures": s.figures}
+        {"anchor": s.anchor, "heading": s.heading, "kind": s.kind, "html": _print_html_fragment(s.html, footnotes),
+         "figures": s.figures}
         for s in rendered.sections
     ]
     parties = [{**p, "html": _print_html_fragment(p["html"], footnotes)} for p in rendered.stakeholders]
@@ -127,7 +130,8 @@ def guide_print_html(guide, rendered, *, draft, revision, chairs):
         timeline=[{**e, "description_html": _print_html_fragment(e["description_html"], footnotes)}
                   for e in rendered.timeline],
         questions=[{**q, "html": _print_html_fragment(q["html"], footnotes)} for q in rendered.questions])
-    toc = [{"anchor": s.anchor, "title": s.heading, "subheadings": s.subheadings} for s in rendered.sections]
+    toc = [{"anchor": s.anchor, "title": s.heading, "subheadings": s.subheadings} for s in rendered.sections
+           if s.kind != SectionKind.APPENDIX]
     for present, anchor, title in [
         (rendered.key_terms, "key-terms", "Key terms"), (parties, "major-parties", "Major parties"),
         (rendered.timeline, "timeline", "Timeline of key events"), (rendered.questions, "questions", "Questions"),
@@ -136,6 +140,9 @@ def guide_print_html(guide, rendered, *, draft, revision, chairs):
     ]:
         if present:
             toc.append({"anchor": anchor, "title": title})
+    # Appendices follow works cited.
+    toc += [{"anchor": s.anchor, "title": s.heading, "subheadings": s.subheadings} for s in rendered.sections
+            if s.kind == SectionKind.APPENDIX]
     published = next((p for p in guide.publications.all() if p.revision_id == revision.pk), None)
     return render_to_string("guides/print/guide.html", {
         "guide": guide, "committee": committee, "rendered": rendered, "sections": sections, "parties": parties,

@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
 from guides.citations import CITATION_RE, citations_of_match
-from guides.enums import StakeholderKind
+from guides.enums import SectionKind, StakeholderKind
 
 RENDER_VERSION = 5
 
@@ -280,7 +280,8 @@ def build_rendered_guide(guide):
     patterns = term_patterns(terms)
     marked = set()
     sections = []
-    for section in guide.sections.all():
+
+    def render_section(section):
         env["heading_prefix"], env["subheadings"] = f"section-{section.pk}", []
         html = mark_safe(mark_first_uses(render_markdown(section.body, env), patterns, marked))
         subheadings = env.pop("subheadings")
@@ -297,6 +298,12 @@ def build_rendered_guide(guide):
                 subheadings=subheadings,
             )
         )
+
+    # Appendices are read (and printed) after works cited: they come last, and their footnotes too.
+    all_sections = list(guide.sections.all())
+    for section in all_sections:
+        if section.kind != SectionKind.APPENDIX:
+            render_section(section)
     attached = {f.source_id for f in figures}
 
     def with_source(text, source_id):
@@ -342,6 +349,9 @@ def build_rendered_guide(guide):
         })
     questions = [{"pk": q.pk, "kind": q.kind, "text": q.text, "html": mark_safe(render_markdown(q.text, env))}
                  for q in guide.questions.all()]
+    for section in all_sections:
+        if section.kind == SectionKind.APPENDIX:
+            render_section(section)
     notes = env["footnotes"]
     footnotes = [
         {"number": note["number"], "key": key, "locator": locator, "mla": note_text(sources[key], locator)}

@@ -358,3 +358,23 @@ def test_sub_headings_reach_the_pdf_outline_and_contents_under_their_section(db)
         "Topic", "Background", 2, "Possible solutions"]
     contents = document.pages[1]
     assert contents.index("Background") < contents.index("Regional efforts") < contents.index("Possible solutions")
+
+
+def test_an_appendix_follows_works_cited_in_the_reader_and_the_pdf(client, db):
+    from tests.conftest import make_committee, make_conference, make_guide
+
+    conference = make_conference(guides_public=True)
+    committee = make_committee(conference, "GA1")
+    guide = make_guide(committee, "Topic", sections=[
+        ("Introduction", "Intro [@a]."), ("Appendix A: Signatories", "The list [@b]."), ("Background", "More [@a]."),
+    ], sources=["a", "b"])
+    edit_guide(guide, lambda: guide.sections.filter(heading__startswith="Appendix").update(kind="appendix"))
+    guide_publish(guide=guide)
+    rendered = published(guide)
+    assert [s.heading for s in rendered.sections] == ["Introduction", "Background", "Appendix A: Signatories"]
+    assert [n["key"] for n in rendered.footnotes] == ["a", "b"]  # numbered as read: the appendix comes last
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert page.index('id="bibliography"') < page.index("Appendix A: Signatories</h2>")
+    document = read(guide)
+    assert [title for title, _ in document.outline()] == [
+        "Topic", "Introduction", "Background", "Works cited", "Appendix A: Signatories"]
