@@ -5,12 +5,21 @@ from guides.citations import unknown_keys
 
 
 def citation_error(text, known_keys):
-    """The message for a Markdown text citing keys that no source of the guide has, or None."""
+    """The message for a Markdown text citing keys that no source of the guide has, or calling an explanatory
+    footnote ([^label]) it does not define ("[^label]: …"), or None."""
+    from guides.rendering import note_labels
+
+    problems = []
     missing = unknown_keys([text or ""], known_keys)
-    if not missing:
-        return None
-    names = ", ".join(f"“{key}”" for key in missing)
-    return f"Unknown source key {names}: add a source with that key below, or correct the citation."
+    if missing:
+        names = ", ".join(f"“{key}”" for key in missing)
+        problems.append(f"Unknown source key {names}: add a source with that key below, or correct the citation.")
+    called, defined = note_labels(text)
+    undefined = [label for label in called if label not in defined]
+    if undefined:
+        label = undefined[0]
+        problems.append(f"The footnote [^{label}] has no text: add a line “[^{label}]: …” to this text.")
+    return " ".join(problems) or None
 
 
 def duplicate_terms(terms):

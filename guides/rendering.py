@@ -6,7 +6,7 @@ Markdown (markdown-it-py, raw HTML off) → citations [@key] as footnote markers
 the guide → sanitised with an allow-list (nh3).
 """
 
-import html
+import html as html_module
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -108,6 +108,59 @@ def _render_citation(self, tokens, idx, options, env):
     return f'<sup class="fn-ref">{", ".join(links)}</sup>'
 
 
+# Explanatory footnotes: [^label] in the text, and a line "[^label]: the note" (continued by indented lines)
+# anywhere in the same text. They share one numbered series with the source citations.
+_NOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]+\S.*|[ \t]*(?=\n[ \t]+\S)))*)", re.M)
+_NOTE_CALL = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def split_notes(text):
+    """(text without note definitions, {label: note Markdown})."""
+    notes = {}
+
+    def keep(match):
+        notes.setdefault(match.group(1), " ".join(match.group(2).split()))
+        return ""
+
+    return _NOTE_DEFINITION.sub(keep, text or ""), notes
+
+
+def note_labels(text):
+    """([labels called, in order], {labels defined}) of explanatory footnotes in one text."""
+    rest, defined = split_notes(text)
+    return list(dict.fromkeys(_NOTE_CALL.findall(CITATION_RE.sub("", rest)))), set(defined)
+
+
+def _note_rule(state, silent):
+    if state.src[state.pos : state.pos + 2] != "[^":
+        return False
+    match = _NOTE_CALL.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("text_note", "", 0)
+        token.meta = {"label": match.group(1)}
+    state.pos = match.end()
+    return True
+
+
+def _render_text_note(self, tokens, idx, options, env):
+    label = tokens[idx].meta["label"]
+    text = env.get("text_notes", {}).get(label)
+    if text is None:
+        return f'<span class="cite-missing">[^{escape(label)}?]</span>'
+    notes = env["footnotes"]
+    key = ("", f"{env['text_scope']}:{label}")
+    if key not in notes:
+        html = sanitise(_inline_md.renderInline(text))
+        notes[key] = {"number": len(notes) + 1, "refs": 0, "html": html}
+    note = notes[key]
+    note["refs"] += 1
+    number = note["number"]
+    return (f'<sup class="fn-ref"><a class="fn-link" href="#fn-{number}" id="fnref-{number}-{note["refs"]}" '
+            f'data-source="{escape(html_module.unescape(strip_tags(note["html"])))}">{number}</a></sup>')
+
+
 def _shift_headings(state):
     """A section's heading is h2, so its body's own headings start at h3, whatever level the chair typed
     (# or ###): the highest level used becomes h3 (a sub-heading, in the contents and the PDF outline), the
@@ -135,11 +188,15 @@ def make_markdown():
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("citation", _render_citation)
+    md.inline.ruler.before("link", "text_note", _note_rule)
+    md.add_render_rule("text_note", _render_text_note)
     md.core.ruler.push("shift_headings", _shift_headings)
     return md
 
 
 _md = make_markdown()
+# A note's own text: Markdown inline marks and links, no citations or notes inside a note.
+_inline_md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["strikethrough"])
 
 
 _SKIP_TAGS = ("a", "sup", "code", "pre", "h3", "h4", "h5", "h6")
@@ -197,7 +254,7 @@ def term_patterns(key_terms):
         if term.acronym:
             alternatives.append(re.compile(rf"(?<![\w-]){re.escape(term.acronym)}(?![\w-])"))
         # The hover text is the definition's words, without Markdown marks or citations.
-        definition = html.unescape(strip_tags(_md.render(_CITATION_WITH_SPACE.sub("", term.definition or ""), {}))).strip()
+        definition = html_module.unescape(strip_tags(_md.render(_CITATION_WITH_SPACE.sub("", split_notes(term.definition)[0]), {}))).strip()
         patterns.append((alternatives, term.pk, " ".join(definition.split())))
     return patterns
 
@@ -208,7 +265,9 @@ def render_markdown(text, env):
     Text is normalised to NFC first, so a passage reads the same to annotation anchoring whether the
     chair's editor produced composed or decomposed characters.
     """
-    return sanitise(_md.render(unicodedata.normalize("NFC", text or ""), env))
+    text, env["text_notes"] = split_notes(unicodedata.normalize("NFC", text or ""))
+    env["text_scope"] = env.get("text_scope", 0) + 1  # a note's label belongs to the text defining it
+    return sanitise(_md.render(text, env))
 
 
 class _TextCollector(HTMLParser):
@@ -353,11 +412,13 @@ def build_rendered_guide(guide):
         if section.kind == SectionKind.APPENDIX:
             render_section(section)
     notes = env["footnotes"]
+    # A source's footnote is its MLA entry (with the locator); an explanatory note is its own text.
     footnotes = [
-        {"number": note["number"], "key": key, "locator": locator, "mla": note_text(sources[key], locator)}
+        {"number": note["number"], "key": key, "locator": locator if key else "",
+         "mla": note_text(sources[key], locator) if key else mark_safe(note["html"])}
         for (key, locator), note in sorted(notes.items(), key=lambda item: item[1]["number"])
     ]
-    cited = {key for key, _ in notes}
+    cited = {key for key, _ in notes if key}
     used = {key for key, source in sources.items() if key in cited or source.pk in attached}
 
     def entries(keys):

@@ -378,3 +378,15 @@ def test_an_appendix_follows_works_cited_in_the_reader_and_the_pdf(client, db):
     document = read(guide)
     assert [title for title, _ in document.outline()] == [
         "Topic", "Introduction", "Background", "Works cited", "Appendix A: Signatories"]
+
+
+def test_an_explanatory_footnote_prints_at_the_foot_of_its_page(db):
+    from tests.conftest import make_committee, make_conference, make_guide
+
+    guide = make_guide(make_committee(make_conference(), "GA1"), "Topic", sections=[
+        ("Introduction", "Cited [@a]. Explained.[^why]\n\n[^why]: Because the protocol says so.")], sources=["a"])
+    guide_publish(guide=guide)
+    document = read(guide)
+    calls, notes = document.footnotes()
+    assert [number for _, number in calls] == [1, 2] and [number for _, number in notes] == [1, 2]
+    assert "2. Because the protocol says so." in " ".join(document.pages[calls[1][0] - 1].split())

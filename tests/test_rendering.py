@@ -227,3 +227,28 @@ def test_sub_headings_are_h3_whatever_level_was_typed_and_reach_the_contents(com
 
 def test_an_author_cannot_set_other_heading_ids():
     assert render_markdown("<h3 id='x'>a</h3>", {"footnotes": {}, "sources": {}}) == "<p>&lt;h3 id='x'&gt;a&lt;/h3&gt;</p>\n"
+
+
+def test_explanatory_footnotes_share_one_numbered_series_with_citations(committee):
+    guide = make_guide(committee, sections=[
+        ("One", "Adopted in 2000 [@a], in force since 2003.[^force] Ratified widely.[^force]\n\n"
+                "[^force]: After the fortieth *ratification*,\n    as its article 17 requires."),
+        ("Two", "A second note.[^force] Cited again [@a].\n\n[^force]: A different note with the same label."),
+    ], sources=["a"])
+    rendered = build_rendered_guide(guide)
+    assert [(n["number"], n["key"], str(n["mla"])) for n in rendered.footnotes] == [
+        (1, "a", "<i>Title of a</i>. Publisher."),
+        (2, "", "After the fortieth <em>ratification</em>, as its article 17 requires."),
+        (3, "", "A different note with the same label."),
+    ]
+    one, two = rendered.sections
+    assert one.html.count('href="#fn-2"') == 2 and "[^force]" not in one.html and "article 17" not in one.text
+    assert 'href="#fn-1" id="fnref-1-2"' in two.html
+
+
+def test_a_footnote_called_but_not_written_is_refused_by_name(committee):
+    from django.core.exceptions import ValidationError
+
+    guide = make_guide(committee, sections=[("One", "Text.")])
+    with pytest.raises(ValidationError, match=r"Section “One”: The footnote \[\^missing\] has no text: add a line"):
+        edit_guide(guide, lambda: guide.sections.update(body="A claim.[^missing]"))
