@@ -362,7 +362,7 @@ class SectionInline(GuidePartInline, admin.StackedInline):
     model = Section
     formset = SectionFormSet
     extra = 0
-    fields = [("order", "kind"), "heading", "body"]
+    fields = [("order", "kind", "arrangement"), "heading", "body"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":
@@ -388,7 +388,7 @@ class KeyTermInline(GuidePartInline, admin.TabularInline):
     model = KeyTerm
     formset = KeyTermFormSet
     extra = 0
-    fields = ["term", "acronym", "definition", "source"]
+    fields = ["order", "term", "acronym", "definition", "source"]
 
 
 DATE_FORMS = '"2015", "March 2007", "10 December 1948", "December 10th, 1948" or "1948-12-10"'
@@ -475,7 +475,7 @@ class TimelineEventForm(WrittenDatesForm):
 
     class Meta:
         model = TimelineEvent
-        fields = ["date", "end_date", "description", "source"]
+        fields = ["order", "date", "end_date", "description", "source"]
 
 
 class TimelineEventInline(GuidePartInline, admin.TabularInline):
@@ -483,7 +483,7 @@ class TimelineEventInline(GuidePartInline, admin.TabularInline):
     form = TimelineEventForm
     formset = TimelineEventFormSet
     extra = 0
-    fields = ["date", "end_date", "description", "source"]
+    fields = ["order", "date", "end_date", "description", "source"]
 
 
 class StakeholderInline(GuidePartInline, admin.StackedInline):

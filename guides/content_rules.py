@@ -40,6 +40,13 @@ def working_copy_errors(guide):
     """Every rule the guide's stored parts break, as messages naming the part (empty when all is well)."""
     known = set(guide.sources.values_list("key", flat=True))
     errors = []
+    from guides.enums import LIST_KINDS, SectionKind
+
+    kinds = list(guide.sections.filter(kind__in=LIST_KINDS).values_list("kind", flat=True))
+    for kind in dict.fromkeys(kinds):
+        if kinds.count(kind) > 1:
+            errors.append(f"Only one part can hold the {SectionKind(kind).label.split(' (')[0].lower()}: "
+                          f"{kinds.count(kind)} parts are of that kind.")
     for heading, body in guide.sections.values_list("heading", "body"):
         message = citation_error(body, known)
         if message:

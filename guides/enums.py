@@ -26,6 +26,20 @@ class SectionKind(models.TextChoices):
     BLOC_POSITIONS = "bloc_positions", "Bloc positions"
     APPENDIX = "appendix", "Appendix"
     OTHER = "other", "Other"
+    # Where the guide's lists go: the part's heading and text, then the list, at this place in the outline.
+    KEY_TERMS = "key_terms", "Key terms (the glossary goes here)"
+    MAJOR_PARTIES = "major_parties", "Major parties (the party cards go here)"
+    TIMELINE = "timeline", "Timeline (the events go here)"
+    QUESTIONS = "questions", "Questions (the questions go here)"
+
+
+LIST_KINDS = ("key_terms", "major_parties", "timeline", "questions")
+
+
+class Arrangement(models.TextChoices):
+    CHAIR = "chair", "In the order the chairs give"
+    ALPHABETICAL = "alphabetical", "Alphabetical"
+    DATE = "date", "By date"
 
 
 class DatePrecision(models.TextChoices):

@@ -18,6 +18,7 @@ from PIL import Image
 
 from guides import citations
 from guides.enums import (
+    Arrangement,
     DatePrecision,
     ExportStatus,
     GuideStatus,
@@ -277,10 +278,14 @@ class Section(models.Model):
     kind = models.CharField(max_length=30, choices=SectionKind, default=SectionKind.OTHER)
     heading = models.CharField(max_length=200)
     body = models.TextField(blank=True, help_text="Markdown. Cite sources with [@key], [@key, p. 8] or [@key1; @key2].")
+    arrangement = models.CharField(
+        max_length=12, choices=Arrangement, default=Arrangement.CHAIR,
+        help_text="For a key terms, major parties or timeline part: the order of its entries.")
 
     class Meta:
         ordering = ["guide", "order", "pk"]
-        constraints = [choices_constraint("kind", SectionKind, "section_kind_valid")]
+        constraints = [choices_constraint("kind", SectionKind, "section_kind_valid"),
+                       choices_constraint("arrangement", Arrangement, "section_arrangement_valid")]
 
     def __str__(self):
         return self.heading
@@ -333,6 +338,7 @@ class Source(models.Model):
 
 class KeyTerm(models.Model):
     guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="key_terms")
+    order = models.PositiveIntegerField(default=0)
     term = models.CharField(max_length=200)
     acronym = models.CharField(max_length=30, blank=True)
     definition = models.TextField(help_text="Markdown; cite sources with [@key] or [@key, p. 8].")
@@ -340,7 +346,7 @@ class KeyTerm(models.Model):
                                help_text="Printed as a footnote at the end of the definition.")
 
     class Meta:
-        ordering = ["guide", Lower("term")]
+        ordering = ["guide", "order", Lower("term")]
         constraints = [
             models.UniqueConstraint(Lower("term"), "guide", name="key_term_unique_per_guide_ci"),
         ]
@@ -359,6 +365,7 @@ class KeyTerm(models.Model):
 
 class TimelineEvent(models.Model):
     guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="timeline_events")
+    order = models.PositiveIntegerField(default=0)
     date = models.DateField(help_text="For a year, enter 1 January; for a month, the 1st.")
     precision = models.CharField(max_length=10, choices=DatePrecision, default=DatePrecision.DAY)
     end_date = models.DateField(null=True, blank=True, help_text="Optional, for a period; same precision.")
@@ -368,7 +375,7 @@ class TimelineEvent(models.Model):
 
     class Meta:
         # Shown in date order whatever order they were entered in.
-        ordering = ["guide", "date", "end_date", "pk"]
+        ordering = ["guide", "order", "date", "end_date", "pk"]
         constraints = [
             choices_constraint("precision", DatePrecision, "timeline_precision_valid"),
             date_precision_constraint("date", "precision", "timeline_date_matches_precision"),

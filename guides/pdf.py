@@ -132,9 +132,12 @@ def guide_print_html(guide, rendered, *, draft, revision, chairs):
         questions=[{**q, "html": _print_html_fragment(q["html"], footnotes)} for q in rendered.questions])
     toc = [{"anchor": s.anchor, "title": s.heading, "subheadings": s.subheadings} for s in rendered.sections
            if s.kind != SectionKind.APPENDIX]
+    placed = set(rendered.placed)
     for present, anchor, title in [
-        (rendered.key_terms, "key-terms", "Key terms"), (parties, "major-parties", "Major parties"),
-        (rendered.timeline, "timeline", "Timeline of key events"), (rendered.questions, "questions", "Questions"),
+        (rendered.key_terms and "key_terms" not in placed, "key-terms", "Key terms"),
+        (parties and "major_parties" not in placed, "major-parties", "Major parties"),
+        (rendered.timeline and "timeline" not in placed, "timeline", "Timeline of key events"),
+        (rendered.questions and "questions" not in placed, "questions", "Questions"),
         (rendered.figures, "figures", "Figures"), (rendered.bibliography, "works-cited", "Works cited"),
         (rendered.further_reading, "further-reading", "Further reading"),
     ]:

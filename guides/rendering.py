@@ -20,9 +20,9 @@ from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
 from guides.citations import CITATION_RE, citations_of_match
-from guides.enums import SectionKind, StakeholderKind
+from guides.enums import LIST_KINDS, Arrangement, SectionKind, StakeholderKind
 
-RENDER_VERSION = 5
+RENDER_VERSION = 6
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre", "blockquote",
@@ -316,6 +316,8 @@ class RenderedGuide:
     bibliography: list  # [{"key", "mla"}] in MLA (alphabetical) order
     uncited: list  # keys of sources neither cited nor attached to a term, event or figure (nor further reading)
     further_reading: list = field(default_factory=list)  # [{"key", "mla"}], sources recommended, not cited
+    placed: list = field(default_factory=list)  # the lists (LIST_KINDS) the chairs placed in the outline
+    parties_grouped: bool = True  # parties shown grouped by kind (when the chairs did not place and order them)
 
 
 def _figure(figure, sources_by_pk):
@@ -358,11 +360,6 @@ def build_rendered_guide(guide):
             )
         )
 
-    # Appendices are read (and printed) after works cited: they come last, and their footnotes too.
-    all_sections = list(guide.sections.all())
-    for section in all_sections:
-        if section.kind != SectionKind.APPENDIX:
-            render_section(section)
     attached = {f.source_id for f in figures}
 
     def with_source(text, source_id):
@@ -370,47 +367,76 @@ def build_rendered_guide(guide):
         source = sources_by_pk.get(source_id)
         return f"{text.rstrip()}[@{source.key}]" if source else text
 
-    key_terms = []
-    for term in terms:
-        attached.add(term.source_id)
-        html = mark_safe(render_markdown(with_source(term.definition, term.source_id), env))
-        key_terms.append({
-            "pk": term.pk, "term": term.term, "acronym": term.acronym, "definition": term.definition,
-            "definition_html": html,
-            "source_key": sources_by_pk[term.source_id].key if term.source_id in sources_by_pk else "",
-        })
-    # Footnotes are numbered in reading order: sections, key terms, parties, timeline, questions.
     kind_rank = {kind: rank for rank, kind in enumerate(StakeholderKind.values)}
     groups = {
         StakeholderKind.MEMBER_STATE: "Member states", StakeholderKind.UN_BODY: "UN bodies",
         StakeholderKind.IGO: "Intergovernmental organisations", StakeholderKind.NGO: "Non-governmental organisations",
         StakeholderKind.OTHER: "Other parties",
     }
-    stakeholders = [
-        {
-            "pk": s.pk, "name": s.name, "kind": s.kind, "kind_label": s.get_kind_display(), "kind_rank": kind_rank[s.kind],
-            "kind_group": groups[s.kind],
+    lists = {"key_terms": [], "major_parties": [], "timeline": [], "questions": []}
+
+    def render_key_terms(arrangement):
+        ordered = sorted(terms, key=lambda t: t.term.casefold()) if arrangement == Arrangement.ALPHABETICAL else terms
+        for term in ordered:
+            attached.add(term.source_id)
+            lists["key_terms"].append({
+                "pk": term.pk, "term": term.term, "acronym": term.acronym, "definition": term.definition,
+                "definition_html": mark_safe(render_markdown(with_source(term.definition, term.source_id), env)),
+                "source_key": sources_by_pk[term.source_id].key if term.source_id in sources_by_pk else "",
+            })
+
+    def render_parties(arrangement):
+        parties = list(guide.stakeholders.all())
+        if arrangement == Arrangement.ALPHABETICAL:
+            parties.sort(key=lambda party: party.name.casefold())
+        elif arrangement is None:  # not placed by the chairs: grouped by kind, member states first
+            parties.sort(key=lambda party: kind_rank[party.kind])
+        lists["major_parties"] += [{
+            "pk": s.pk, "name": s.name, "kind": s.kind, "kind_label": s.get_kind_display(),
+            "kind_rank": kind_rank[s.kind], "kind_group": groups[s.kind],
             "iso_code": ", ".join(s.codes), "iso_codes": s.codes, "flag": s.flag,
             "html": mark_safe(render_markdown(s.description, env)),
-        }
-        # Major parties are shown grouped by kind (member states first), in the chair's order within a kind;
-        # rendered in that order, so their footnotes are numbered as they are read.
-        for s in sorted(guide.stakeholders.all(), key=lambda party: kind_rank[party.kind])
-    ]
-    timeline = []
-    for event in guide.timeline_events.all():
-        attached.add(event.source_id)
-        timeline.append({
-            "pk": event.pk, "date": event.date.isoformat(), "date_display": event.date_display,
-            "description": event.description,
-            "description_html": mark_safe(render_markdown(with_source(event.description, event.source_id), env)),
-            "source_key": sources_by_pk[event.source_id].key if event.source_id in sources_by_pk else "",
-        })
-    questions = [{"pk": q.pk, "kind": q.kind, "text": q.text, "html": mark_safe(render_markdown(q.text, env))}
-                 for q in guide.questions.all()]
+        } for s in parties]
+
+    def render_timeline(arrangement):
+        events = list(guide.timeline_events.all())
+        if arrangement in (Arrangement.DATE, Arrangement.ALPHABETICAL):  # alphabetical means nothing here
+            events.sort(key=lambda event: (event.date, event.end_date or event.date, event.pk))
+        for event in events:
+            attached.add(event.source_id)
+            lists["timeline"].append({
+                "pk": event.pk, "date": event.date.isoformat(), "date_display": event.date_display,
+                "description": event.description,
+                "description_html": mark_safe(render_markdown(with_source(event.description, event.source_id), env)),
+                "source_key": sources_by_pk[event.source_id].key if event.source_id in sources_by_pk else "",
+            })
+
+    def render_questions(arrangement):
+        lists["questions"] += [{"pk": q.pk, "kind": q.kind, "text": q.text, "html": mark_safe(render_markdown(q.text, env))}
+                               for q in guide.questions.all()]
+
+    renderers = {"key_terms": render_key_terms, "major_parties": render_parties, "timeline": render_timeline,
+                 "questions": render_questions}
+    # Everything is rendered in reading order, so footnotes are numbered as they are read: the chair's
+    # outline (a list part placed in it is rendered where it stands, its entries arranged as the part says),
+    # then the lists the outline does not place, in their usual place (entries in the chairs' order, parties
+    # grouped by kind), then the appendices.
+    all_sections = list(guide.sections.all())
+    placed = []
+    for section in all_sections:
+        if section.kind == SectionKind.APPENDIX:
+            continue
+        render_section(section)
+        if section.kind in LIST_KINDS and section.kind not in placed:
+            placed.append(section.kind)
+            renderers[section.kind](section.arrangement)
+    for kind in LIST_KINDS:
+        if kind not in placed:
+            renderers[kind](None)
     for section in all_sections:
         if section.kind == SectionKind.APPENDIX:
             render_section(section)
+    key_terms, stakeholders, timeline, questions = (lists[kind] for kind in LIST_KINDS)
     notes = env["footnotes"]
     # A source's footnote is its MLA entry (with the locator); an explanatory note is its own text.
     footnotes = [
@@ -443,4 +469,6 @@ def build_rendered_guide(guide):
         bibliography=bibliography,
         uncited=uncited,
         further_reading=entries(further),
+        placed=placed,
+        parties_grouped="major_parties" not in placed,
     )

@@ -39,9 +39,9 @@ KEEP_UNPUBLISHED = 200
 PARTS = {
     "sources": (Source, ["key", "kind", "authors", "title", "container", "publisher", "published_on",
                          "published_precision", "url", "accessed_on", "un_symbol", "further_reading"]),
-    "sections": (Section, ["order", "kind", "heading", "body"]),
-    "key_terms": (KeyTerm, ["term", "acronym", "definition", "source_id"]),
-    "timeline_events": (TimelineEvent, ["date", "precision", "end_date", "description", "source_id"]),
+    "sections": (Section, ["order", "kind", "heading", "body", "arrangement"]),
+    "key_terms": (KeyTerm, ["order", "term", "acronym", "definition", "source_id"]),
+    "timeline_events": (TimelineEvent, ["order", "date", "precision", "end_date", "description", "source_id"]),
     "stakeholders": (Stakeholder, ["order", "name", "kind", "iso_code", "description"]),
     "questions": (Question, ["kind", "text", "order"]),
     "figures": (Figure, ["section_id", "order", "image", "caption", "alt_text", "credit", "source_id"]),

@@ -3,9 +3,9 @@
 from guides.models import StudyGuide
 
 INLINES = {
-    "sections": ["order", "kind", "heading", "body"],
-    "key_terms": ["term", "acronym", "definition", "source"],
-    "timeline_events": ["date", "end_date", "description", "source"],
+    "sections": ["order", "kind", "arrangement", "heading", "body"],
+    "key_terms": ["order", "term", "acronym", "definition", "source"],
+    "timeline_events": ["order", "date", "end_date", "description", "source"],
     "stakeholders": ["order", "name", "kind", "iso_code", "description"],
     "sources": ["key", "kind", "authors", "title", "container", "publisher", "published_on",
                 "url", "accessed_on", "un_symbol", "further_reading"],

@@ -252,3 +252,91 @@ def test_a_footnote_called_but_not_written_is_refused_by_name(committee):
     guide = make_guide(committee, sections=[("One", "Text.")])
     with pytest.raises(ValidationError, match=r"Section “One”: The footnote \[\^missing\] has no text: add a line"):
         edit_guide(guide, lambda: guide.sections.update(body="A claim.[^missing]"))
+
+
+def _placed_guide(committee, arrangement="chair"):
+    from guides.models import Section, Stakeholder, TimelineEvent
+
+    guide = make_guide(committee, sections=[("Introduction", "Intro [@a].")], sources=["a", "b", "c"])
+
+    def parts():
+        Section.objects.create(guide=guide, order=2, kind="key_terms", heading="Glossary",
+                               body="Terms used below.", arrangement=arrangement)
+        Section.objects.create(guide=guide, order=3, kind="background", heading="Background", body="Then [@c].")
+        Section.objects.create(guide=guide, order=4, kind="timeline", heading="Key dates", arrangement=arrangement)
+        Section.objects.create(guide=guide, order=5, kind="major_parties", heading="Parties", arrangement=arrangement)
+        KeyTerm.objects.create(guide=guide, order=1, term="Smuggling", definition="Moving people [@b].")
+        KeyTerm.objects.create(guide=guide, order=2, term="Coercion", definition="Force.")
+        TimelineEvent.objects.create(guide=guide, order=1, date=datetime.date(2015, 1, 1), precision="year",
+                                     description="Later")
+        TimelineEvent.objects.create(guide=guide, order=2, date=datetime.date(2000, 1, 1), precision="year",
+                                     description="Earlier")
+        Stakeholder.objects.create(guide=guide, order=1, name="UNODC", kind="un_body")
+        Stakeholder.objects.create(guide=guide, order=2, name="Brazil", kind="member_state", iso_code="BR")
+
+    edit_guide(guide, parts)
+    return guide
+
+
+def test_lists_placed_in_the_outline_keep_the_chairs_place_and_order(committee):
+    rendered = build_rendered_guide(_placed_guide(committee))
+    assert [s.heading for s in rendered.sections] == ["Introduction", "Glossary", "Background", "Key dates", "Parties"]
+    assert rendered.placed == ["key_terms", "timeline", "major_parties"] and not rendered.parties_grouped
+    assert [t["term"] for t in rendered.key_terms] == ["Smuggling", "Coercion"]
+    assert [e["description"] for e in rendered.timeline] == ["Later", "Earlier"]
+    assert [p["name"] for p in rendered.stakeholders] == ["UNODC", "Brazil"]  # no member states forced first
+    # Footnotes follow the reading order: the glossary (b) comes before the background (c).
+    assert [n["key"] for n in rendered.footnotes] == ["a", "b", "c"]
+
+
+def test_a_placed_list_can_be_alphabetical_or_by_date(committee):
+    guide = _placed_guide(committee, arrangement="chair")
+    edit_guide(guide, lambda: (guide.sections.filter(kind="key_terms").update(arrangement="alphabetical"),
+                               guide.sections.filter(kind="timeline").update(arrangement="date"),
+                               guide.sections.filter(kind="major_parties").update(arrangement="alphabetical")))
+    rendered = build_rendered_guide(guide)
+    assert [t["term"] for t in rendered.key_terms] == ["Coercion", "Smuggling"]
+    assert [e["description"] for e in rendered.timeline] == ["Earlier", "Later"]
+    assert [p["name"] for p in rendered.stakeholders] == ["Brazil", "UNODC"]
+
+
+def test_lists_not_placed_keep_their_usual_place_and_order(committee):
+    guide = _placed_guide(committee)
+    edit_guide(guide, lambda: guide.sections.filter(kind__in=["key_terms", "timeline", "major_parties"]).delete())
+    rendered = build_rendered_guide(guide)
+    assert rendered.placed == [] and rendered.parties_grouped
+    assert [t["term"] for t in rendered.key_terms] == ["Smuggling", "Coercion"]  # the chairs' order
+    assert [e["description"] for e in rendered.timeline] == ["Later", "Earlier"]
+    assert [p["name"] for p in rendered.stakeholders] == ["Brazil", "UNODC"]  # grouped: member states first
+
+
+def test_the_reader_and_the_pdf_print_a_placed_list_where_it_stands(committee, client):
+    from guides import pdf
+    from guides.services import guide_publish
+    from tests.pdf_reading import ReadPdf
+
+    guide = _placed_guide(committee)
+    guide_publish(guide=guide)
+    committee.conference.guides_public = True
+    committee.conference.save()
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert page.index(">Glossary</h2>") < page.index('id="term-') < page.index(">Background</h2>") < page.index(
+        ">Key dates</h2>") < page.index('class="timeline"')
+    assert 'id="key-terms"' not in page and '<a href="#key-terms">' not in page
+    result = pdf.guide_pdf(guide)
+    from django.core.files.storage import default_storage
+
+    with default_storage.open(result.name, "rb") as handle:
+        document = ReadPdf(handle.read())
+    assert [title for title, _ in document.outline()] == [
+        "Topic", "Introduction", "Glossary", "Background", "Key dates", "Parties", "Works cited"]
+
+
+def test_only_one_part_may_hold_a_list(committee):
+    from django.core.exceptions import ValidationError
+
+    from guides.models import Section
+
+    guide = _placed_guide(committee)
+    with pytest.raises(ValidationError, match="Only one part can hold the key terms: 2 parts are of that kind."):
+        edit_guide(guide, lambda: Section.objects.create(guide=guide, order=9, kind="key_terms", heading="Again"))
