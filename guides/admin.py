@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from guides import content_rules, importer, queries, revisions, rules
+from guides import content_rules, editor, importer, queries, revisions, rules
 from guides.enums import DatePrecision, ReviewState, SectionKind
 from guides.models import (
     Committee,
@@ -620,7 +620,19 @@ class StudyGuideAdmin(ScopedAdmin):
         def view(function):
             return self.admin_site.admin_view(function)
 
+        def editor_view(action):
+            def run(request, object_id, pk=None):
+                return editor.dispatch(self, request, object_id, action, pk)
+            return view(run)
+
         custom = [
+            path("<path:object_id>/editor/", editor_view("page"), name="guides_studyguide_editor"),
+            path("<path:object_id>/editor/preview/", editor_view("preview"), name="guides_studyguide_editor_preview"),
+            path("<path:object_id>/editor/parts/", editor_view("add"), name="guides_studyguide_editor_add"),
+            path("<path:object_id>/editor/parts/order/", editor_view("reorder"), name="guides_studyguide_editor_reorder"),
+            path("<path:object_id>/editor/parts/<int:pk>/", editor_view("save"), name="guides_studyguide_editor_save"),
+            path("<path:object_id>/editor/parts/<int:pk>/delete/", editor_view("delete"),
+                 name="guides_studyguide_editor_delete"),
             path("<path:object_id>/pdf/", view(self.pdf_view), name="guides_studyguide_pdf"),
             path("<path:object_id>/publish/", view(self.publish_view), name="guides_studyguide_publish"),
             path("<path:object_id>/revisions/", view(self.revisions_view), name="guides_studyguide_revisions"),

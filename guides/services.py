@@ -373,3 +373,103 @@ def guide_import_finish(*, pending, demoted, kinds, by):
     pending.delete()
     transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
     return guide
+
+
+# The guide editor's writes: one part at a time, each through the one writer (guide_content_save). A part is
+# guarded by what the editor loaded ("original"): co-chairs editing different parts both save; a part someone
+# else changed since it was opened is refused (PartConflict) with their version, and nothing is overwritten.
+
+PART_FIELDS = ("heading", "kind", "arrangement", "body")
+
+
+class PartConflict(ValidationError):
+    def __init__(self, message, current):
+        super().__init__(message, code="part_conflict")
+        self.current = current
+
+
+def part_values(section):
+    return {name: getattr(section, name) for name in PART_FIELDS}
+
+
+def section_save(*, guide, by, pk, values, original):
+    """Saves one part's heading, kind, arrangement and body; returns (section, revision or None)."""
+    values = {name: revisions.normalise_text(values.get(name, "")) for name in PART_FIELDS}
+    saved = {}
+
+    def change():
+        section = Section.objects.filter(guide=guide, pk=pk).first()
+        if section is None:
+            raise ValidationError("This part was deleted by someone else; copy your text into a new part.")
+        current = part_values(section)
+        if {k: revisions.normalise_text(v) for k, v in current.items()} != {
+                name: revisions.normalise_text(original.get(name, "")) for name in PART_FIELDS}:
+            editor = StudyGuide.objects.select_related("last_edited_by").get(pk=guide.pk).last_edited_by
+            who = (editor.get_full_name() or editor.username) if editor and editor != by else "Someone"
+            raise PartConflict(f"{who} changed this part after you opened it. Your text is kept here, not saved: "
+                               "compare it with theirs, then keep yours or take theirs.", current)
+        for name, value in values.items():
+            setattr(section, name, value)
+        section.full_clean(exclude=["guide"])
+        section.save()
+        saved["section"] = section
+
+    revision = guide_content_save(guide=guide, by=by, changes=change)
+    return saved["section"], revision
+
+
+def section_add(*, guide, by, kind, heading, after=None):
+    """A new part of any kind, after the part `after` (pk) or at the end."""
+    if kind not in SectionKind.values:
+        raise ValidationError(f"Unknown kind of part “{kind}”.")
+    heading = " ".join((heading or "").split()) or SectionKind(kind).label.split(" (")[0]
+    made = {}
+
+    def change():
+        parts = list(guide.sections.order_by("order", "pk"))
+        position = next((i + 1 for i, s in enumerate(parts) if s.pk == after), len(parts))
+        section = Section(guide=guide, kind=kind, heading=heading[:200], body="")
+        section.full_clean(exclude=["guide", "order"])
+        parts.insert(position, section)
+        for order, part in enumerate(parts, start=1):
+            part.order = order
+            part.save()
+        made["section"] = section
+
+    guide_content_save(guide=guide, by=by, changes=change)
+    return made["section"]
+
+
+def sections_reorder(*, guide, by, order):
+    """The parts in the order given (every part's pk once)."""
+    def change():
+        parts = {s.pk: s for s in guide.sections.all()}
+        if sorted(order) != sorted(parts):
+            raise ValidationError("The outline changed since you opened it (a part was added or deleted); reload.")
+        for position, pk in enumerate(order, start=1):
+            if parts[pk].order != position:
+                Section.objects.filter(pk=pk).update(order=position)
+
+    return guide_content_save(guide=guide, by=by, changes=change)
+
+
+def section_delete(*, guide, by, pk):
+    def change():
+        deleted, _ = Section.objects.filter(guide=guide, pk=pk).delete()
+        if not deleted:
+            raise ValidationError("This part was already deleted.")
+
+    return guide_content_save(guide=guide, by=by, changes=change)
+
+
+def markdown_preview(*, guide, text):
+    """A part's Markdown rendered by the one pipeline against the guide's sources, footnotes numbered from 1."""
+    from guides.rendering import note_text, render_markdown
+
+    sources = {source.key: source for source in guide.sources.all()}
+    env = {"footnotes": {}, "sources": sources}
+    html = render_markdown(text, env)
+    notes = [{"number": note["number"],
+              "text": str(note_text(sources[key], locator) if key else note["html"])}
+             for (key, locator), note in sorted(env["footnotes"].items(), key=lambda item: item[1]["number"])]
+    return html, notes

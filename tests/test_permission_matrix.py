@@ -54,6 +54,8 @@ SUPERUSER_ONLY_403 = row("302 login", "302 login", "302 login", "403", "403", "4
 SUPERUSER_MISSING = row("302 login", "302 login", "302 login", "403", "403", "403", "403", "302")
 EDITORS = row("302 login", "302 login", "302 login", "200", "404", "200", "404", "200")
 EDITORS_REDIRECT = row("302 login", "302 login", "302 login", "302", "404", "302", "404", "302")
+EDITORS_400 = row("302 login", "302 login", "302 login", "400", "404", "400", "404", "400")  # a form POST, not JSON
+EDITORS_405 = row("302 login", "302 login", "302 login", "405", "404", "405", "404", "405")
 VIEWERS_ORGANIZER_EDITS = EDITORS  # chairs see their conference and committee read-only ...
 ORGANIZER_EDITS = row("302 login", "302 login", "302 login", "403", "404", "200", "404", "200")  # ... and may not save
 ORGANIZER_DELETES = row("302 login", "302 login", "302 login", "403", "404", "200", "404", "200")
@@ -151,6 +153,12 @@ EXPECTED = {
     "admin/^(?P<app_label>auth|axes|guides|django_tasks_database)/$": {"GET": STAFF},
     "admin/(?P<url>.*)$": {"GET": row("302 login", "302 login", "302 login", "404", "404", "404", "404", "404")},
     "admin/guides/studyguide/<path:object_id>/pdf/": {"GET": EDITORS},
+    "admin/guides/studyguide/<path:object_id>/editor/": {"GET": EDITORS},
+    "admin/guides/studyguide/<path:object_id>/editor/preview/": {"GET": EDITORS_405, "POST": EDITORS_400},
+    "admin/guides/studyguide/<path:object_id>/editor/parts/": {"GET": EDITORS_405, "POST": EDITORS_400},
+    "admin/guides/studyguide/<path:object_id>/editor/parts/order/": {"GET": EDITORS_405, "POST": EDITORS_400},
+    "admin/guides/studyguide/<path:object_id>/editor/parts/<int:pk>/": {"GET": EDITORS_405, "POST": EDITORS_400},
+    "admin/guides/studyguide/<path:object_id>/editor/parts/<int:pk>/delete/": {"GET": EDITORS_405, "POST": EDITORS},
     "admin/guides/studyguide/<path:object_id>/publish/": {"GET": EDITORS, "POST": EDITORS},
     "admin/guides/studyguide/<path:object_id>/revisions/": {"GET": EDITORS},
     # Import: into an existing guide (its editors), as a new guide (anyone who may add one), and the preview of
@@ -310,6 +318,10 @@ def url_for(route, objects, people):
         "admin/^(?P<app_label>auth|axes|guides|django_tasks_database)/$": lambda: reverse(
             "admin:app_list", args=["guides"]),
         "admin/(?P<url>.*)$": lambda: "/admin/no-such-page/",
+        "admin/guides/studyguide/<path:object_id>/editor/parts/<int:pk>/": lambda: reverse(
+            "admin:guides_studyguide_editor_save", args=[guide.pk, guide.sections.first().pk]),
+        "admin/guides/studyguide/<path:object_id>/editor/parts/<int:pk>/delete/": lambda: reverse(
+            "admin:guides_studyguide_editor_delete", args=[guide.pk, guide.sections.first().pk]),
         "admin/guides/studyguide/<path:object_id>/pdf/": lambda: reverse(
             "admin:guides_studyguide_pdf", args=[guide.pk]),
         "admin/auth/user/<id>/password/": lambda: reverse(

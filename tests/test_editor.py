@@ -1,0 +1,140 @@
+"""The guide editor: one part at a time through the one writer, guarded per part, with a server-side preview."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from guides.models import GuideRevision, Section
+
+
+@pytest.fixture
+def chair(client, world):
+    client.force_login(world["chair_a"])
+    return client
+
+
+def post(client, name, guide, body, pk=None):
+    args = [guide.pk] if pk is None else [guide.pk, pk]
+    return client.post(reverse(f"admin:guides_studyguide_editor_{name}", args=args), json.dumps(body),
+                       content_type="application/json")
+
+
+def part(guide, heading="Intro A"):
+    section = guide.sections.get(heading=heading)
+    return section, {"heading": section.heading, "kind": section.kind, "arrangement": section.arrangement,
+                     "body": section.body}
+
+
+def test_the_editor_page_lists_the_parts_and_sources_for_its_chairs_only(chair, client, world):
+    guide = world["guide_a"]
+    response = chair.get(reverse("admin:guides_studyguide_editor", args=[guide.pk]))
+    data = response.context["editor_data"]
+    assert [(p["heading"], p["kind"]) for p in data["parts"]] == [("Intro A", "other")]
+    assert data["sources"] == [{"key": "src-a", "title": "Title of src-a"}]
+    assert 'id="editor-data"' in response.content.decode()
+    client.force_login(world["chair_b"])
+    assert client.get(reverse("admin:guides_studyguide_editor", args=[guide.pk])).status_code == 404
+
+
+def test_saving_a_part_stores_the_next_revision(chair, world):
+    guide = world["guide_a"]
+    section, original = part(guide)
+    response = post(chair, "save", guide, {**original, "body": "New text [@src-a, p. 3].", "original": original},
+                    section.pk)
+    assert response.json() == {"part": {"pk": section.pk, **original, "body": "New text [@src-a, p. 3]."},
+                               "revision": 3, "saved": True}
+    assert GuideRevision.objects.get(guide=guide, number=3).author == world["chair_a"]
+    # The same text again stores nothing new.
+    again = post(chair, "save", guide, {**original, "body": "New text [@src-a, p. 3].",
+                                        "original": response.json()["part"]}, section.pk)
+    assert (again.json()["saved"], again.json()["revision"]) == (False, 3)
+
+
+def test_a_part_changed_by_someone_else_is_not_overwritten_and_their_version_is_returned(chair, client, world):
+    guide = world["guide_a"]
+    section, original = part(guide)
+    post(chair, "save", guide, {**original, "body": "Co-chair's text.", "original": original}, section.pk)
+    response = post(chair, "save", guide, {**original, "body": "My text.", "original": original}, section.pk)
+    assert response.status_code == 409
+    assert response.json()["current"]["body"] == "Co-chair's text."
+    assert response.json()["error"].startswith("Someone changed this part after you opened it. Your text is kept")
+    assert Section.objects.get(pk=section.pk).body == "Co-chair's text."
+
+
+def test_co_chairs_editing_different_parts_both_save(client, world):
+    from guides.services import committee_chair_add
+    from tests.conftest import edit_guide, make_user
+
+    guide = world["guide_a"]
+    edit_guide(guide, lambda: Section.objects.create(guide=guide, order=2, heading="Background", body="Old."))
+    co_chair = make_user("co-chair")
+    committee_chair_add(committee=world["committee_a"], user=co_chair)
+    intro, intro_original = part(guide)
+    background, background_original = part(guide, "Background")
+    client.force_login(world["chair_a"])
+    assert post(client, "save", guide, {**intro_original, "body": "Intro by A.", "original": intro_original},
+                intro.pk).status_code == 200
+    client.force_login(co_chair)
+    assert post(client, "save", guide, {**background_original, "body": "Background by B.",
+                                        "original": background_original}, background.pk).status_code == 200
+    assert list(guide.sections.values_list("body", flat=True)) == ["Intro by A.", "Background by B."]
+
+
+@pytest.mark.parametrize("body, message", [
+    ("Cites [@nope].", "Section “Intro A”: Unknown source key “nope”: add a source with that key below, or correct "
+                       "the citation."),
+    ("A note.[^n]", "Section “Intro A”: The footnote [^n] has no text: add a line “[^n]: …” to this text."),
+])
+def test_content_errors_come_back_by_message_and_nothing_is_written(chair, world, body, message):
+    guide = world["guide_a"]
+    section, original = part(guide)
+    response = post(chair, "save", guide, {**original, "body": body, "original": original}, section.pk)
+    assert (response.status_code, response.json()["error"]) == (400, message)
+    assert guide.revisions.count() == 2
+
+
+def test_field_errors_are_named_by_field(chair, world):
+    guide = world["guide_a"]
+    section, original = part(guide)
+    response = post(chair, "save", guide, {**original, "heading": "", "original": original}, section.pk)
+    assert response.json()["fields"] == {"heading": ["This field cannot be blank."]}
+
+
+def test_parts_are_added_where_asked_reordered_and_deleted(chair, world):
+    guide = world["guide_a"]
+    intro = guide.sections.get()
+    added = post(chair, "add", guide, {"kind": "key_terms", "heading": "", "after": None}).json()
+    assert [(p["heading"], p["kind"]) for p in added["parts"]] == [("Intro A", "other"), ("Key terms", "key_terms")]
+    second = post(chair, "add", guide, {"kind": "background", "heading": "Background", "after": intro.pk}).json()
+    assert [p["heading"] for p in second["parts"]] == ["Intro A", "Background", "Key terms"]
+    order = [p["pk"] for p in second["parts"]][::-1]
+    assert [p["heading"] for p in post(chair, "reorder", guide, {"order": order}).json()["parts"]] == [
+        "Key terms", "Background", "Intro A"]
+    stale = post(chair, "reorder", guide, {"order": order[:2]})
+    assert stale.json()["error"] == "The outline changed since you opened it (a part was added or deleted); reload."
+    deleted = post(chair, "delete", guide, {}, second["added"]).json()
+    assert [p["heading"] for p in deleted["parts"]] == ["Key terms", "Intro A"]
+    assert post(chair, "delete", guide, {}, second["added"]).json()["error"] == "This part was already deleted."
+
+
+def test_the_preview_is_the_pipeline_sanitised_with_its_footnotes(chair, world):
+    guide = world["guide_a"]
+    data = post(chair, "preview", guide, {"body": "**Bold** [@src-a, p. 2] <script>x</script>[^n]\n\n[^n]: Why."}).json()
+    assert data["html"].startswith("<p><strong>Bold</strong> <sup")
+    assert "<script>" not in data["html"] and "&lt;script&gt;" in data["html"]
+    assert data["notes"] == [{"number": 1, "text": "<i>Title of src-a</i>. Publisher, p. 2."},
+                             {"number": 2, "text": "Why."}]
+
+
+def test_bad_requests_get_a_message(chair, world):
+    guide = world["guide_a"]
+    url = reverse("admin:guides_studyguide_editor_preview", args=[guide.pk])
+    assert chair.post(url, "{not json", content_type="application/json").json()["error"] == (
+        "The editor sent something that is not JSON; reload the page.")
+    huge = json.dumps({"body": "x" * (600 * 1024)})
+    assert chair.post(url, huge, content_type="application/json").json()["error"] == "A part may be at most 512 KB."
+    section, original = part(guide)
+    assert post(chair, "save", guide, {**original, "original": "x"}, section.pk).json()["error"] == (
+        "The editor did not say what it started from; reload the page.")
+    assert chair.get(reverse("admin:guides_studyguide_editor_preview", args=[guide.pk])).status_code == 405
