@@ -16,7 +16,6 @@ from common import load_demo, setup, size
 
 setup()
 
-from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 

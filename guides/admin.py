@@ -207,7 +207,7 @@ class CommitteeAdmin(ScopedAdmin):
         return super().get_queryset(request).select_related("conference").prefetch_related("chairs")
 
     def get_fields(self, request, obj=None):
-        fields = ["conference", "name", "abbreviation", "slug", "description", "order"]
+        fields = ["conference", "name", "abbreviation", "slug", "description", "order", "contact_email"]
         # Chairs are added by email on the organizer pages; only instance operators pick accounts here.
         return fields + (["chairs"] if rules.is_instance_operator(request.user) else ["chair_names"])
 
@@ -475,7 +475,7 @@ class TimelineEventForm(WrittenDatesForm):
 
     class Meta:
         model = TimelineEvent
-        fields = ["order", "date", "end_date", "description", "source"]
+        fields = ["order", "date", "end_date", "title", "description", "source"]
 
 
 class TimelineEventInline(GuidePartInline, admin.TabularInline):
@@ -483,7 +483,7 @@ class TimelineEventInline(GuidePartInline, admin.TabularInline):
     form = TimelineEventForm
     formset = TimelineEventFormSet
     extra = 0
-    fields = ["order", "date", "end_date", "description", "source"]
+    fields = ["order", "date", "end_date", "title", "description", "source"]
 
 
 class StakeholderInline(GuidePartInline, admin.StackedInline):
@@ -536,7 +536,7 @@ class StudyGuideForm(forms.ModelForm):
 
     class Meta:
         model = StudyGuide
-        fields = ["topic", "release_at"]
+        fields = ["topic", "subtitle", "release_at"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -596,8 +596,8 @@ class StudyGuideAdmin(ScopedAdmin):
     search_fields = ["topic__title", "topic__committee__name", "topic__committee__abbreviation", "sections__heading"]
     autocomplete_fields = ["topic"]
     readonly_fields = ["publication", "revision", "updated_at", "last_edited_by", "citation_report"]
-    fields = ["topic", "publication", "release_at", "revision", "updated_at", "last_edited_by", "citation_report",
-              "base_revision"]
+    fields = ["topic", "subtitle", "publication", "release_at", "revision", "updated_at", "last_edited_by",
+              "citation_report", "base_revision"]
     actions = ["unpublish"]
     inlines = [
         SectionInline, KeyTermInline, TimelineEventInline, StakeholderInline,

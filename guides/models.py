@@ -70,6 +70,16 @@ def check_date_precision(value, precision, field_name):
         raise ValidationError({field_name: "A date given to the month must be entered as the 1st of that month."})
 
 
+def logo_upload_to(conference, filename):
+    return f"logos/{secrets.token_urlsafe(16)}{Path(filename).suffix.lower()[:6]}"
+
+
+def validate_logo(upload):
+    """The same limits as figures (size and pixels), checked before anything decodes the image."""
+    validate_image_size(upload)
+    validate_image_pixels(upload)
+
+
 class Conference(models.Model):
     name = models.CharField(max_length=200)
     edition = models.CharField(max_length=100, blank=True, help_text="For example '3rd session' or '2022'.")
@@ -92,6 +102,11 @@ class Conference(models.Model):
     guides_release_at = models.DateTimeField(
         "release guides at", null=True, blank=True,
         help_text="Delegates see that guides are coming, and when, but not their text before this time.",
+    )
+    logo = models.ImageField(
+        upload_to=logo_upload_to, blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "gif", "webp"]), validate_logo],
+        help_text="Printed on the cover of every study guide.",
     )
 
     class Meta:
@@ -124,6 +139,7 @@ class Committee(models.Model):
     description = models.TextField(blank=True)
     order = models.PositiveIntegerField(default=0)
     chairs = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="chaired_committees")
+    contact_email = models.EmailField(blank=True, help_text="Where delegates write to the chairs; on the guide's cover.")
 
     class Meta:
         ordering = ["conference", "order", "name"]
@@ -176,6 +192,7 @@ class StudyGuide(models.Model):
         "release at", null=True, blank=True,
         help_text="Delegates see the guide from this time (overrides the conference's release time).",
     )
+    subtitle = models.CharField(max_length=300, blank=True, help_text="Printed under the title on the cover.")
 
     class Meta:
         ordering = ["topic__committee__conference", "topic__committee__order", "topic__order"]
@@ -369,6 +386,7 @@ class TimelineEvent(models.Model):
     date = models.DateField(help_text="For a year, enter 1 January; for a month, the 1st.")
     precision = models.CharField(max_length=10, choices=DatePrecision, default=DatePrecision.DAY)
     end_date = models.DateField(null=True, blank=True, help_text="Optional, for a period; same precision.")
+    title = models.CharField(max_length=200, blank=True, help_text="Optional: the event's name, printed before its text.")
     description = models.TextField(help_text="Markdown; cite sources with [@key] or [@key, p. 8].")
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                                help_text="Printed as a footnote at the end of the event.")

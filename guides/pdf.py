@@ -16,6 +16,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from weasyprint import CSS, HTML
@@ -51,7 +52,7 @@ class LocalOnlyURLFetcher(URLFetcher):
 
     @staticmethod
     def local_file(url):
-        """(name, bytes) of a static file or a figure in default_storage that url names, else None."""
+        """(name, bytes) of a static file, or a figure or logo in default_storage, that url names, else None."""
         parts = urlsplit(url)
         if f"{parts.scheme}://{parts.netloc}/" != LOCAL_BASE:
             return None
@@ -68,9 +69,9 @@ class LocalOnlyURLFetcher(URLFetcher):
             if not real.is_file() or not any(real.is_relative_to(root) for root in roots):
                 return None
             return real.name, real.read_bytes()
-        figures_prefix = settings.MEDIA_URL + "figures/"
-        if path.startswith(figures_prefix):
-            # Only figures: never exports or cached PDFs, whatever a guide's Markdown points at.
+        if path.startswith((settings.MEDIA_URL + "figures/", settings.MEDIA_URL + "logos/")):
+            # Only figures and conference logos: never exports or cached PDFs, whatever a guide's Markdown
+            # points at.
             name = path[len(settings.MEDIA_URL):]
             try:
                 if ".." in name.split("/") or not default_storage.exists(name):
@@ -147,7 +148,9 @@ def guide_print_html(guide, rendered, *, draft, revision, chairs):
     toc += [{"anchor": s.anchor, "title": s.heading, "subheadings": s.subheadings} for s in rendered.sections
             if s.kind == SectionKind.APPENDIX]
     published = next((p for p in guide.publications.all() if p.revision_id == revision.pk), None)
+    logo = committee.conference.logo
     return render_to_string("guides/print/guide.html", {
+        "logo": reverse("media", args=[logo.name]) if logo else "",
         "guide": guide, "committee": committee, "rendered": rendered, "sections": sections, "parties": parties,
         "toc": toc, "chairs": chairs, "draft": draft, "revision": revision,
         "revision_date": published.published_at if published else revision.created_at,
@@ -168,7 +171,10 @@ def pdf_cache_name(guide, revision, *, draft, css, chairs):
     """A revision never changes, so its PDF is named by the revision and what else goes into it; nothing needs
     rendering to know whether it is cached."""
     digest = hashlib.sha256()
-    for part in (str(PDF_VERSION), weasyprint.__version__, css, "draft" if draft else "final", *chairs):
+    committee = guide.topic.committee
+    # The cover's live parts (not stored in the revision) go into the name too.
+    cover = (guide.title, guide.subtitle, committee.contact_email, committee.conference.logo.name or "")
+    for part in (str(PDF_VERSION), weasyprint.__version__, css, "draft" if draft else "final", *chairs, *cover):
         digest.update(part.encode())
         digest.update(b"\0")
     return f"pdf-cache/guides/{guide.pk}/r{revision.number}-{digest.hexdigest()[:32]}.pdf"

@@ -406,7 +406,7 @@ def build_rendered_guide(guide):
             attached.add(event.source_id)
             lists["timeline"].append({
                 "pk": event.pk, "date": event.date.isoformat(), "date_display": event.date_display,
-                "description": event.description,
+                "title": event.title, "description": event.description,
                 "description_html": mark_safe(render_markdown(with_source(event.description, event.source_id), env)),
                 "source_key": sources_by_pk[event.source_id].key if event.source_id in sources_by_pk else "",
             })

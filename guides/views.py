@@ -183,7 +183,11 @@ def media_file(request, name):
     published ones): it stays readable there. Exports and cached PDFs have their own permission-checked views;
     nothing under /media/ is served by name alone. Works the same on local disk and on object storage.
     """
-    if not name.startswith("figures/") or ".." in name.split("/"):
+    if ".." in name.split("/"):
+        raise Http404("No such file.")
+    if name.startswith("logos/") and Conference.objects.filter(logo=name).exists():
+        return _stream(name)  # a conference's logo is as public as its name
+    if not name.startswith("figures/"):
         raise Http404("No such file.")
     visible = queries.guides_readable_by(request.user)
     figure = Figure.objects.filter(image=name).only("guide_id").first()
@@ -195,6 +199,10 @@ def media_file(request, name):
         ).exists()
     if not allowed:
         raise Http404("No such file.")
+    return _stream(name)
+
+
+def _stream(name):
     try:
         handle = default_storage.open(name, "rb")
     except OSError:

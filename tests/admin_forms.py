@@ -5,7 +5,7 @@ from guides.models import StudyGuide
 INLINES = {
     "sections": ["order", "kind", "arrangement", "heading", "body"],
     "key_terms": ["order", "term", "acronym", "definition", "source"],
-    "timeline_events": ["order", "date", "end_date", "description", "source"],
+    "timeline_events": ["order", "date", "end_date", "title", "description", "source"],
     "stakeholders": ["order", "name", "kind", "iso_code", "description"],
     "sources": ["key", "kind", "authors", "title", "container", "publisher", "published_on",
                 "url", "accessed_on", "un_symbol", "further_reading"],

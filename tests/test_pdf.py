@@ -390,3 +390,40 @@ def test_an_explanatory_footnote_prints_at_the_foot_of_its_page(db):
     calls, notes = document.footnotes()
     assert [number for _, number in calls] == [1, 2] and [number for _, number in notes] == [1, 2]
     assert "2. Because the protocol says so." in " ".join(document.pages[calls[1][0] - 1].split())
+
+
+def test_the_cover_has_the_subtitle_contact_and_logo_and_events_their_titles(client, db):
+    import datetime
+
+    from guides.models import TimelineEvent
+    from tests.conftest import make_committee, make_conference, make_guide
+
+    conference = make_conference(guides_public=True)
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 30), "navy").save(buffer, "PNG")
+    conference.logo = ContentFile(buffer.getvalue(), name="logo.png")
+    conference.save()
+    committee = make_committee(conference, "GA1")
+    committee.contact_email = "ga1@example.org"
+    committee.save()
+    guide = make_guide(committee, "Topic", sections=[("Introduction", "Text.")])
+    guide.subtitle = "Background guide for delegates"
+    guide.save()
+    edit_guide(guide, lambda: TimelineEvent.objects.create(
+        guide=guide, date=datetime.date(2000, 11, 15), precision="day", title="Palermo Protocol",
+        description="Adopted by the *General Assembly*."))
+    guide_publish(guide=guide)
+    document = read(guide)
+    cover = " ".join(document.pages[0].split())
+    assert "Background guide for delegates" in cover and "Contact the chairs: ga1@example.org" in cover
+    assert len(document.reader.pages[0].images) == 1  # the logo, fetched from our own storage
+    assert "Palermo Protocol Adopted by the General Assembly." in " ".join(" ".join(document.pages).split())
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert '<p class="subtitle">Background guide for delegates</p>' in page
+    assert '<a href="mailto:ga1@example.org">ga1@example.org</a>' in page
+    assert '<strong class="event-title">Palermo Protocol</strong><p>Adopted by the <em>General Assembly</em>.</p>' in page
+    # The logo is served to anyone (like the conference's name); other names under logos/ are not.
+    logo = client.get(reverse("media", args=[conference.logo.name]))
+    assert (logo.status_code, logo["Content-Type"]) == (200, "image/png")
+    b"".join(logo.streaming_content)
+    assert client.get(reverse("media", args=["logos/not-a-logo.png"])).status_code == 404
