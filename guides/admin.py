@@ -20,6 +20,7 @@ from guides import content_rules, editor, importer, queries, revisions, rules
 from guides.enums import DatePrecision, ReviewState, SectionKind
 from guides.models import (
     Committee,
+    CommitteeChair,
     Conference,
     Figure,
     GuideImport,
@@ -145,6 +146,37 @@ class OrganizerInline:
         return self._may(request, obj)
 
 
+class CommitteeChairInline(admin.TabularInline):
+    """A committee's chairs and their roles (printed on the guide). Organizers set roles and order; chairs are
+    added by email on the organizer pages, and only instance operators pick accounts here."""
+
+    model = CommitteeChair
+    extra = 0
+    fields = ["user", "role", "order"]
+    verbose_name, verbose_name_plural = "chair", "chairs"
+
+    def _organizes(self, request, obj):
+        return obj is not None and rules.is_organizer(request.user, obj.conference)
+
+    def has_view_permission(self, request, obj=None):
+        return True  # the committee's admin decided who sees the page
+
+    def has_change_permission(self, request, obj=None):
+        return self._organizes(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return rules.is_instance_operator(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return rules.is_instance_operator(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if rules.is_instance_operator(request.user) else ["user"]
+
+    def get_autocomplete_fields(self, request):
+        return ["user"] if rules.is_instance_operator(request.user) else []
+
+
 class TopicInline(OrganizerInline, admin.TabularInline):
     model = Topic
     extra = 0
@@ -189,7 +221,7 @@ class CommitteeAdmin(ScopedAdmin):
     list_filter = [("conference", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "abbreviation", "conference__name"]
     prepopulated_fields = {"slug": ["abbreviation"]}
-    inlines = [TopicInline]
+    inlines = [CommitteeChairInline, TopicInline]
 
     def scope(self, user):
         return queries.committees_editable_by(user)
@@ -207,15 +239,7 @@ class CommitteeAdmin(ScopedAdmin):
         return super().get_queryset(request).select_related("conference").prefetch_related("chairs")
 
     def get_fields(self, request, obj=None):
-        fields = ["conference", "name", "abbreviation", "slug", "description", "order", "contact_email"]
-        # Chairs are added by email on the organizer pages; only instance operators pick accounts here.
-        return fields + (["chairs"] if rules.is_instance_operator(request.user) else ["chair_names"])
-
-    def get_readonly_fields(self, request, obj=None):
-        return [] if rules.is_instance_operator(request.user) else ["chair_names"]
-
-    def get_autocomplete_fields(self, request):
-        return ["chairs"] if rules.is_instance_operator(request.user) else []
+        return ["conference", "name", "abbreviation", "slug", "description", "order", "contact_email"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "conference":

@@ -138,7 +138,8 @@ class Committee(models.Model):
     slug = models.SlugField(max_length=80, validators=[validate_committee_slug])
     description = models.TextField(blank=True)
     order = models.PositiveIntegerField(default=0)
-    chairs = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="chaired_committees")
+    chairs = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="chaired_committees",
+                                    through="CommitteeChair")
     contact_email = models.EmailField(blank=True, help_text="Where delegates write to the chairs; on the guide's cover.")
 
     class Meta:
@@ -153,6 +154,24 @@ class Committee(models.Model):
 
     def get_absolute_url(self):
         return reverse("committee", args=[self.conference.slug, self.slug])
+
+
+class CommitteeChair(models.Model):
+    """A chair of a committee, with the role the conference gives them (President, Deputy President...)."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="chair_roles")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=100, blank=True, help_text="For example President or Deputy President.")
+    order = models.PositiveIntegerField(default=0, help_text="Chairs are listed in this order on the guide.")
+
+    class Meta:
+        db_table = "guides_committee_chairs"  # the table Committee.chairs had before it had roles
+        ordering = ["committee", "order", "pk"]
+        unique_together = [("committee", "user")]
+
+    def __str__(self):
+        name = self.user.get_full_name() or self.user.username
+        return f"{name} ({self.role})" if self.role else name
 
 
 class Topic(models.Model):

@@ -190,8 +190,10 @@ def guide_pdf(guide, revision=None):
     revision = revision or guide.published_revision or revisions.working_revision(guide)
     draft = revision.pk != guide.published_revision_id
     css = print_stylesheet()
-    chairs = [chair.get_full_name() or chair.username for chair in guide.topic.committee.chairs.all()]
-    name = pdf_cache_name(guide, revision, draft=draft, css=css, chairs=chairs)
+    from guides.queries import committee_chairs
+
+    chairs = committee_chairs(guide.topic.committee)
+    name = pdf_cache_name(guide, revision, draft=draft, css=css, chairs=[f"{c['name']}|{c['role']}" for c in chairs])
     if default_storage.exists(name):
         if is_complete_pdf(name):
             return GuidePdf(name, rendered=False)

@@ -91,3 +91,11 @@ def released(now=None):
 def guides_readable_by(user):
     """Guides whose text the user may read now: visible, and released (editors read before the release)."""
     return guides_visible_to(user).filter(released() | Q(pk__in=guides_editable_by(user).values("pk")))
+
+
+def committee_chairs(committee):
+    """[{"name", "role"}] of a committee's chairs in the conference's order (for the cover and the letter)."""
+    from guides.models import CommitteeChair
+
+    return [{"name": c.user.get_full_name() or c.user.username, "role": c.role}
+            for c in CommitteeChair.objects.filter(committee=committee).select_related("user")]

@@ -120,6 +120,9 @@ def guide(request, conference, committee, pk):
         "publications": publications,
         "update": update,
         "mentions": delegation_mentions(rendered, delegation),
+        # The chairs sign their letter (one query, only for a guide that has one).
+        "chairs": queries.committee_chairs(guide.topic.committee)
+        if any(s.kind == "letter" for s in rendered.sections) else [],
     })
 
 

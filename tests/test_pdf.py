@@ -427,3 +427,23 @@ def test_the_cover_has_the_subtitle_contact_and_logo_and_events_their_titles(cli
     assert (logo.status_code, logo["Content-Type"]) == (200, "image/png")
     b"".join(logo.streaming_content)
     assert client.get(reverse("media", args=["logos/not-a-logo.png"])).status_code == 404
+
+
+def test_chairs_sign_the_letter_with_their_roles_on_the_cover_and_in_the_reader(client, db):
+    from guides.models import CommitteeChair
+    from tests.conftest import make_committee, make_conference, make_guide, make_user
+
+    president, deputy = make_user("pres", first="Maria", last="Kara"), make_user("dep", first="Zara", last="Heyd")
+    committee = make_committee(make_conference(guides_public=True), "GA3", chairs=[deputy, president])
+    committee.contact_email = "ga3@example.org"
+    committee.save()
+    CommitteeChair.objects.filter(user=president).update(role="President", order=1)
+    CommitteeChair.objects.filter(user=deputy).update(role="Deputy President", order=2)
+    guide = make_guide(committee, "Topic", sections=[("Letter from the chairs", "Dear delegates, welcome.")])
+    edit_guide(guide, lambda: guide.sections.update(kind="letter"))
+    guide_publish(guide=guide)
+    cover = " ".join(read(guide).pages[0].split())
+    assert "Chairs: Maria Kara (President), Zara Heyd (Deputy President)" in cover
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert ('<p class="signature">Maria Kara, President<br>Zara Heyd, Deputy President<br>ga3@example.org</p>'
+            in page)
