@@ -10,6 +10,7 @@ from guides import demo_data
 from guides.enums import DatePrecision
 from guides.models import (
     Committee,
+    CommitteeChair,
     Conference,
     KeyTerm,
     Question,
@@ -165,9 +166,12 @@ def _load_conference(data, organizer_data, guides, delegates, with_passwords):
     for order, guide_data in enumerate(guides, start=1):
         committee, _ = load_guide(conference, order, guide_data, organizer)
         committees[committee.slug] = committee
-        for username, first, last in guide_data["chairs"]:
+        for position, (username, first, last) in enumerate(guide_data["chairs"], start=1):
             chair = demo_user(username, first, last, with_password=with_passwords)
             committee_chair_add(committee=committee, user=chair)
+            # Only the roles the seed gives (its letter or header); none is invented.
+            CommitteeChair.objects.filter(committee=committee, user=chair).update(
+                role=guide_data.get("chair_roles", {}).get(username, ""), order=position)
             accounts.append((username, f"chair of {committee.abbreviation}"))
 
     for username, first, last, committee_slug, delegation_name in delegates:

@@ -46,6 +46,7 @@ SPECON = {
     },
     "topic": "The abduction and trafficking of persons as a means of contemporary terrorism and cyberwarfare",
     "chairs": [("maria.karatoliou", "Maria", "Karatoliou")],
+    "chair_roles": {"maria.karatoliou": "Deputy President"},
     "sections": [
         ("letter", "Letter from the Deputy President", """Dear delegates,
 
@@ -392,6 +393,7 @@ CCPCJ = {
     },
     "topic": "Strengthening coordination of efforts to combat human trafficking",
     "chairs": [("amy.lie", "Amy", "Lie")],
+    "chair_roles": {"amy.lie": "President"},
     "sections": [
         ("introduction", "Introduction", """More than 150 years after the Emancipation Proclamation and the UK's abolition of slavery, trafficking
 persists as modern servitude, against Article 4 of the Universal Declaration of Human Rights. It is the fastest
