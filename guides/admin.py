@@ -645,8 +645,8 @@ class StudyGuideAdmin(ScopedAdmin):
             return self.admin_site.admin_view(function)
 
         def editor_view(action):
-            def run(request, object_id, pk=None):
-                return editor.dispatch(self, request, object_id, action, pk)
+            def run(request, object_id, pk=None, kind=None):
+                return editor.dispatch(self, request, object_id, action, pk, kind)
             return view(run)
 
         custom = [
@@ -657,6 +657,12 @@ class StudyGuideAdmin(ScopedAdmin):
             path("<path:object_id>/editor/parts/<int:pk>/", editor_view("save"), name="guides_studyguide_editor_save"),
             path("<path:object_id>/editor/parts/<int:pk>/delete/", editor_view("delete"),
                  name="guides_studyguide_editor_delete"),
+            path("<path:object_id>/editor/lists/<slug:kind>/", editor_view("entry_save"),
+                 name="guides_studyguide_editor_entry_add"),
+            path("<path:object_id>/editor/lists/<slug:kind>/<int:pk>/", editor_view("entry_save"),
+                 name="guides_studyguide_editor_entry_save"),
+            path("<path:object_id>/editor/lists/<slug:kind>/<int:pk>/delete/", editor_view("entry_delete"),
+                 name="guides_studyguide_editor_entry_delete"),
             path("<path:object_id>/pdf/", view(self.pdf_view), name="guides_studyguide_pdf"),
             path("<path:object_id>/publish/", view(self.publish_view), name="guides_studyguide_publish"),
             path("<path:object_id>/revisions/", view(self.revisions_view), name="guides_studyguide_revisions"),

@@ -39,8 +39,7 @@ def editor_page(model_admin, request, guide):
         "editor_data": {
             "parts": _parts(guide), "sources": sources, "revision": guide.revision,
             "kinds": SectionKind.choices, "arrangements": Arrangement.choices, "list_kinds": list(LIST_KINDS),
-            "counts": {"key_terms": guide.key_terms.count(), "major_parties": guide.stakeholders.count(),
-                       "timeline": guide.timeline_events.count(), "questions": guide.questions.count()},
+            "lists": entries_data(guide),
         },
     }
     return TemplateResponse(request, "admin/guides/studyguide/editor.html", context)
@@ -137,13 +136,164 @@ def preview(request, guide):
     return JsonResponse({"html": html, "notes": notes})
 
 
-def dispatch(model_admin, request, object_id, action, pk=None):
+def dispatch(model_admin, request, object_id, action, pk=None, kind=None):
     guide = model_admin._editable(request, object_id)
     if action == "page":
         return editor_page(model_admin, request, guide)
+    if action == "entry_save":
+        return entry_save(request, guide, kind, pk)
+    if action == "entry_delete":
+        return entry_delete(request, guide, kind, pk)
     views = {"save": part_save, "add": part_add, "reorder": parts_reorder, "delete": part_delete, "preview": preview}
     if action not in views:
         raise Http404("No such editor action.")
     args = (pk,) if pk is not None else ()
     return views[action](request, guide, *args)
 
+
+
+# Entries of the guide's lists (and its sources), edited in the editor one at a time, each saved on its own.
+
+ENTRY_KINDS = {
+    "sources": ("sources", "source"),
+    "key_terms": ("key_terms", "key term"),
+    "timeline": ("timeline_events", "event"),
+    "major_parties": ("stakeholders", "party"),
+    "questions": ("questions", "question"),
+}
+
+
+def entry_form_class(kind):
+    from django import forms
+
+    from guides import admin as guide_admin
+    from guides.models import KeyTerm, Question, Stakeholder
+
+    def markdown(name, rows=4):
+        return {name: guide_admin.NormalisedTextField(widget=forms.Textarea(attrs={"rows": rows}), required=False)}
+
+    if kind == "sources":
+        return guide_admin.SourceForm
+    if kind == "timeline":
+        return type("EventEntryForm", (guide_admin.TimelineEventForm,), {
+            **markdown("description"), "Meta": guide_admin.TimelineEventForm.Meta})
+    meta = {"key_terms": (KeyTerm, ["order", "term", "acronym", "definition", "source"]),
+            "major_parties": (Stakeholder, ["order", "name", "kind", "iso_code", "description"]),
+            "questions": (Question, ["order", "kind", "text"])}[kind]
+    body = {"key_terms": "definition", "major_parties": "description", "questions": "text"}[kind]
+    return type(f"{kind}EntryForm", (forms.ModelForm,), {
+        **markdown(body), "Meta": type("Meta", (), {"model": meta[0], "fields": meta[1]})})
+
+
+def _form(kind, guide, *args, **kwargs):
+    form = entry_form_class(kind)(*args, **kwargs)
+    if "source" in form.fields:
+        form.fields["source"].queryset = guide.sources.all()
+    return form
+
+
+def _values(form):
+    """What the form shows for its instance (dates as written), as plain strings."""
+    values = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if hasattr(value, "pk"):
+            value = value.pk
+        values[name] = "" if value is None else (value if isinstance(value, bool) else str(value))
+    return values
+
+
+def entry_schema(kind, guide):
+    from django import forms
+
+    form = _form(kind, guide)
+    schema = []
+    for name, field in form.fields.items():
+        widget = field.widget
+        kind_of = ("checkbox" if isinstance(widget, forms.CheckboxInput) else "select" if hasattr(field, "choices")
+                   else "textarea" if isinstance(widget, forms.Textarea) else "text")
+        choices = [[str(v.value if hasattr(v, "value") else v), str(label)] for v, label in field.choices] \
+            if kind_of == "select" else []
+        initial = field.initial() if callable(field.initial) else field.initial
+        schema.append({"name": name, "label": str(field.label or name).capitalize(), "type": kind_of,
+                       "choices": choices, "help": str(field.help_text or ""),
+                       "initial": initial if isinstance(initial, bool) else "" if initial is None else str(initial)})
+    return schema
+
+
+def entries_of(kind, guide):
+    related, _ = ENTRY_KINDS[kind]
+    return [{"pk": obj.pk, "values": _values(_form(kind, guide, instance=obj))}
+            for obj in getattr(guide, related).all()]
+
+
+def entries_data(guide):
+    return {kind: {"label": label, "schema": entry_schema(kind, guide), "entries": entries_of(kind, guide)}
+            for kind, (_, label) in ENTRY_KINDS.items()}
+
+
+@require_POST
+def entry_save(request, guide, kind, pk=None):
+    from guides.services import guide_content_save
+
+    if kind not in ENTRY_KINDS:
+        raise Http404("No such list.")
+    related, _ = ENTRY_KINDS[kind]
+    try:
+        data = _body(request)
+        values = data.get("values")
+        original = data.get("original")
+        if not isinstance(values, dict) or (pk is not None and not isinstance(original, dict)):
+            raise ValidationError("The editor sent something unexpected; reload the page.")
+        saved = {}
+
+        def change():
+            instance = None
+            if pk is not None:
+                instance = getattr(guide, related).filter(pk=pk).first()
+                if instance is None:
+                    raise ValidationError("This entry was deleted by someone else.")
+                current = _values(_form(kind, guide, instance=instance))
+                if {k: str(v) for k, v in current.items()} != {k: str(original.get(k, "")) for k in current}:
+                    raise PartConflict("Someone changed this entry after you opened it. Your text is kept here, "
+                                       "not saved: compare it with theirs, then keep yours or take theirs.", current)
+            form = _form(kind, guide, {k: v for k, v in values.items() if v is not False}, instance=instance)
+            if not form.is_valid():
+                raise ValidationError({name: list(errors) for name, errors in form.errors.items()})
+            obj = form.save(commit=False)
+            obj.guide = guide
+            obj.full_clean()
+            obj.save()
+            saved["obj"] = obj
+
+        guide_content_save(guide=guide, by=request.user, changes=change)
+    except PartConflict as conflict:
+        return JsonResponse({"error": conflict.messages[0], "conflict": True, "current": conflict.current}, status=409)
+    except ValidationError as error:
+        return _error(error)
+    obj = saved["obj"]
+    guide.refresh_from_db(fields=["revision"])
+    body = {"entry": {"pk": obj.pk, "values": _values(_form(kind, guide, instance=obj))}, "revision": guide.revision}
+    if kind == "sources":
+        body["sources"] = [{"key": s.key, "title": s.title, "pk": s.pk} for s in guide.sources.order_by("key")]
+    return JsonResponse(body)
+
+
+@require_POST
+def entry_delete(request, guide, kind, pk):
+    from guides.services import guide_content_save
+
+    if kind not in ENTRY_KINDS:
+        raise Http404("No such list.")
+    related, _ = ENTRY_KINDS[kind]
+
+    def change():
+        if not getattr(guide, related).filter(pk=pk).delete()[0]:
+            raise ValidationError("This entry was already deleted.")
+
+    try:
+        guide_content_save(guide=guide, by=request.user, changes=change)
+    except ValidationError as error:
+        return _error(error)
+    guide.refresh_from_db(fields=["revision"])
+    return JsonResponse({"revision": guide.revision})

@@ -24,6 +24,11 @@ def saved(page):
     page.wait_for_function("document.getElementById('editor-state').textContent.startsWith('All changes saved')")
 
 
+def entry_saved(page):
+    page.wait_for_function("[...document.querySelectorAll('#entry-list .entry-state')].pop()"
+                           ".textContent.startsWith('Saved (')")
+
+
 def test_a_chair_builds_and_publishes_a_guide_in_the_editor(server_url, world):
     guide = world["guide_a"]
     with chromium() as browser:
@@ -96,3 +101,30 @@ def test_co_chairs_edit_different_parts_at_once_and_both_keep_their_work(server_
         first.click("#keep-mine")
         saved(first)
     assert Section.objects.get(heading="Background").body == "My own background."
+
+
+def test_a_source_added_in_the_editor_is_attached_to_a_new_key_term_without_leaving_it(server_url, world):
+    guide = world["guide_a"]
+    with chromium() as browser:
+        page = open_editor(browser, server_url, "chair-a", guide)
+        page.click("text=Sources (1)")
+        page.click("#add-entry")
+        source = page.locator("#entry-list .entry").last
+        source.locator("input[name=key]").fill("unodc-2024")
+        source.locator("input[name=title]").fill("Global Report on Trafficking in Persons 2024")
+        source.locator("input[name=published_on]").fill("December 2024")
+        entry_saved(page)
+        page.select_option("#add-kind", "key_terms")
+        page.click("#add-part button[type=submit]")
+        page.wait_for_selector("#entries-h:has-text('Key terms (0)')")
+        page.click("#add-entry")
+        term = page.locator("#entry-list .entry").last
+        term.locator("input[name=term]").fill("Trafficking in persons")
+        term.locator("textarea[name=definition]").fill("Moving people *to exploit* them.")
+        term.locator("select[name=source]").select_option(label="unodc-2024 — Global Report on Trafficking in Persons 2024")
+        entry_saved(page)
+        screenshot(page, "editor-entries-1280.png")
+    stored = guide.key_terms.get()
+    assert (stored.term, stored.source.key, stored.source.published_display) == (
+        "Trafficking in persons", "unodc-2024", "December 2024")
+    assert guide.sections.filter(kind="key_terms").count() == 1

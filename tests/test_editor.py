@@ -138,3 +138,56 @@ def test_bad_requests_get_a_message(chair, world):
     assert post(chair, "save", guide, {**original, "original": "x"}, section.pk).json()["error"] == (
         "The editor did not say what it started from; reload the page.")
     assert chair.get(reverse("admin:guides_studyguide_editor_preview", args=[guide.pk])).status_code == 405
+
+
+def entry(client, guide, kind, values, pk=None, original=None, delete=False):
+    if delete:
+        url = reverse("admin:guides_studyguide_editor_entry_delete", args=[guide.pk, kind, pk])
+    elif pk is None:
+        url = reverse("admin:guides_studyguide_editor_entry_add", args=[guide.pk, kind])
+    else:
+        url = reverse("admin:guides_studyguide_editor_entry_save", args=[guide.pk, kind, pk])
+    return client.post(url, json.dumps({"values": values, "original": original}), content_type="application/json")
+
+
+def test_a_source_added_in_the_editor_can_be_attached_to_a_term_at_once(chair, world):
+    guide = world["guide_a"]
+    response = entry(chair, guide, "sources", {"key": "tip-2024", "kind": "government_report", "title": "TIP Report",
+                                               "published_on": "June 2024", "further_reading": False})
+    assert response.status_code == 200, response.json()
+    source = response.json()["entry"]
+    assert source["values"]["published_on"] == "June 2024"
+    assert [s["key"] for s in response.json()["sources"]] == ["src-a", "tip-2024"]
+    term = entry(chair, guide, "key_terms", {"order": "1", "term": "Debt bondage", "definition": "A debt *owed*.",
+                                              "source": str(source["pk"])})
+    assert term.status_code == 200, term.json()
+    stored = guide.key_terms.get()
+    assert (stored.term, stored.source.key) == ("Debt bondage", "tip-2024")
+    guide.refresh_from_db()
+    assert (guide.revision, guide.revisions.count()) == (4, 4)  # each entry saved on its own
+
+
+def test_entries_are_checked_by_field_and_guarded_like_parts(chair, world):
+    guide = world["guide_a"]
+    bad = entry(chair, guide, "timeline", {"order": "0", "date": "the 1990s", "description": "Cites [@nope]."})
+    assert bad.status_code == 400 and bad.json()["fields"]["date"][0].startswith("“the 1990s” is not a date")
+    made = entry(chair, guide, "timeline", {"order": "0", "date": "2015–2018", "title": "", "description": "Plan."})
+    event = made.json()["entry"]
+    assert event["values"]["date"] == "2015" and guide.timeline_events.get().date_display == "2015 – 2018"
+    unknown = entry(chair, guide, "timeline", {**event["values"], "description": "Cites [@nope]."}, event["pk"],
+                    event["values"])
+    assert unknown.json()["error"].startswith("Timeline event “Cites [@nope].”: Unknown source key “nope”")
+    entry(chair, guide, "timeline", {**event["values"], "description": "By a co-chair."}, event["pk"], event["values"])
+    stale = entry(chair, guide, "timeline", {**event["values"], "description": "Mine."}, event["pk"], event["values"])
+    assert stale.status_code == 409 and stale.json()["current"]["description"] == "By a co-chair."
+    assert entry(chair, guide, "timeline", {}, event["pk"], delete=True).status_code == 200
+    assert guide.timeline_events.count() == 0
+
+
+def test_an_entry_of_another_guide_cannot_be_reached(chair, world):
+    other = world["guide_b"].sources.get()
+    response = entry(chair, world["guide_a"], "sources", {"key": "x", "title": "X"}, other.pk, {"key": "src-b"})
+    assert response.json()["error"] == "This entry was deleted by someone else."
+    assert world["guide_b"].sources.get().key == "src-b"
+    assert chair.post(reverse("admin:guides_studyguide_editor_entry_add", args=[world["guide_b"].pk, "sources"]),
+                      "{}", content_type="application/json").status_code == 404

@@ -159,6 +159,12 @@ EXPECTED = {
     "admin/guides/studyguide/<path:object_id>/editor/parts/order/": {"GET": EDITORS_405, "POST": EDITORS_400},
     "admin/guides/studyguide/<path:object_id>/editor/parts/<int:pk>/": {"GET": EDITORS_405, "POST": EDITORS_400},
     "admin/guides/studyguide/<path:object_id>/editor/parts/<int:pk>/delete/": {"GET": EDITORS_405, "POST": EDITORS},
+    "admin/guides/studyguide/<path:object_id>/editor/lists/<slug:kind>/": {"GET": EDITORS_405, "POST": EDITORS_400},
+    "admin/guides/studyguide/<path:object_id>/editor/lists/<slug:kind>/<int:pk>/": {
+        "GET": EDITORS_405, "POST": EDITORS_400},
+    # (an entry that is not in the guide: refused, for editors too)
+    "admin/guides/studyguide/<path:object_id>/editor/lists/<slug:kind>/<int:pk>/delete/": {
+        "GET": EDITORS_405, "POST": EDITORS_400},
     "admin/guides/studyguide/<path:object_id>/publish/": {"GET": EDITORS, "POST": EDITORS},
     "admin/guides/studyguide/<path:object_id>/revisions/": {"GET": EDITORS},
     # Import: into an existing guide (its editors), as a new guide (anyone who may add one), and the preview of
@@ -322,6 +328,12 @@ def url_for(route, objects, people):
             "admin:guides_studyguide_editor_save", args=[guide.pk, guide.sections.first().pk]),
         "admin/guides/studyguide/<path:object_id>/editor/parts/<int:pk>/delete/": lambda: reverse(
             "admin:guides_studyguide_editor_delete", args=[guide.pk, guide.sections.first().pk]),
+        "admin/guides/studyguide/<path:object_id>/editor/lists/<slug:kind>/": lambda: reverse(
+            "admin:guides_studyguide_editor_entry_add", args=[guide.pk, "sources"]),
+        "admin/guides/studyguide/<path:object_id>/editor/lists/<slug:kind>/<int:pk>/": lambda: reverse(
+            "admin:guides_studyguide_editor_entry_save", args=[guide.pk, "sources", guide.sources.first().pk]),
+        "admin/guides/studyguide/<path:object_id>/editor/lists/<slug:kind>/<int:pk>/delete/": lambda: reverse(
+            "admin:guides_studyguide_editor_entry_delete", args=[guide.pk, "questions", 987654]),
         "admin/guides/studyguide/<path:object_id>/pdf/": lambda: reverse(
             "admin:guides_studyguide_pdf", args=[guide.pk]),
         "admin/auth/user/<id>/password/": lambda: reverse(

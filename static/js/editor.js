@@ -91,6 +91,26 @@
       });
       outline.append(li);
     });
+    const sources = document.createElement("li");
+    sources.className = "pseudo" + (entriesKind === "sources" && !current ? " selected" : "");
+    const open = document.createElement("button");
+    open.type = "button";
+    open.className = "part-open";
+    open.append(`Sources (${data.lists.sources.entries.length})`);
+    const kind = document.createElement("span");
+    kind.className = "part-kind";
+    kind.textContent = "Cited in the text, or further reading";
+    open.append(kind);
+    open.addEventListener("click", async () => {
+      await flush();
+      current = null;
+      form.hidden = true;
+      $("part-empty").hidden = true;
+      showEntries("sources");
+      renderOutline();
+    });
+    sources.append(open);
+    outline.append(sources);
   }
   function moveButton(text, label, index, step) {
     const button = document.createElement("button");
@@ -165,7 +185,8 @@
     $("arrangement-row").hidden = !isList || kind === "questions";
     const note = $("list-note");
     note.hidden = !isList;
-    if (isList) note.textContent = `The ${kindLabels[kind].split(" (")[0].toLowerCase()} (${data.counts[kind]}) follow this part's text, here in the guide.`;
+    if (isList) note.textContent = `The ${kindLabels[kind].split(" (")[0].toLowerCase()} (${data.lists[kind].entries.length}) follow this part's text, here in the guide; edit them below.`;
+    showEntries(isList ? kind : null);
   }
 
   function values() {
@@ -327,6 +348,148 @@
 
   window.addEventListener("beforeunload", (event) => {
     if (dirty || saving) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  // Entries of a list (key terms, parties, timeline, questions) or the sources, each saved on its own
+  let entriesKind = null;
+  const entryList = $("entry-list");
+  const listsBase = root.dataset.lists.replace(/sources\/$/, "");
+  const entryUrl = (kind, pk, del) => `${listsBase}${kind}/` + (pk ? `${pk}/` : "") + (del ? "delete/" : "");
+
+  function showEntries(kind) {
+    entriesKind = kind;
+    const panel = $("entries");
+    panel.hidden = !kind;
+    if (!kind) return;
+    const list = data.lists[kind];
+    $("entries-h").textContent = `${list.label[0].toUpperCase()}${list.label.slice(1)}s (${list.entries.length})`;
+    $("add-entry").textContent = `Add a ${list.label}`;
+    entryList.innerHTML = "";
+    for (const item of list.entries) entryList.append(entryBox(kind, item));
+  }
+
+  function sourceChoices() {
+    return [["", "—"], ...data.lists.sources.entries.map((e) => [String(e.pk), `${e.values.key} — ${e.values.title}`])];
+  }
+
+  function entryBox(kind, item) {
+    const list = data.lists[kind];
+    const box = document.createElement("fieldset");
+    box.className = "entry";
+    const legend = document.createElement("legend");
+    const title = () => item.values.term || item.values.name || item.values.key || item.values.title || item.values.date || item.values.text || `New ${list.label}`;
+    legend.textContent = title();
+    box.append(legend);
+    const grid = document.createElement("div");
+    grid.className = "entry-fields";
+    const inputs = {};
+    for (const field of list.schema) {
+      const wrap = document.createElement("p");
+      if (field.type === "textarea") wrap.className = "wide";
+      const id = `entry-${kind}-${item.pk || "new"}-${field.name}-${Math.random().toString(36).slice(2, 7)}`;
+      const label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = field.label;
+      let input;
+      if (field.type === "textarea") { input = document.createElement("textarea"); input.rows = 3; }
+      else if (field.type === "select") {
+        input = document.createElement("select");
+        for (const [value, text] of field.name === "source" ? sourceChoices() : field.choices) input.add(new Option(text, value));
+      } else { input = document.createElement("input"); input.type = field.type === "checkbox" ? "checkbox" : "text"; }
+      input.id = id;
+      input.name = field.name;
+      if (field.help) input.title = field.help;
+      const value = item.values[field.name];
+      if (input.type === "checkbox") input.checked = value === true || value === "True";
+      else input.value = value == null ? "" : value;
+      const error = document.createElement("span");
+      error.className = "field-error";
+      wrap.append(label, input, error);
+      grid.append(wrap);
+      inputs[field.name] = { input, error };
+    }
+    box.append(grid);
+    const status = document.createElement("p");
+    status.className = "entry-state";
+    status.setAttribute("role", "status");
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "deletelink";
+    remove.textContent = `Delete this ${list.label}`;
+    box.append(status, remove);
+
+    let timer = null;
+    let busy = false;
+    let pending = false;
+    const values = () => Object.fromEntries(Object.entries(inputs).map(([name, { input }]) => [name, input.type === "checkbox" ? input.checked : input.value]));
+    const showErrors = (fields) => { for (const [name, { error }] of Object.entries(inputs)) error.textContent = (fields[name] || []).join(" "); };
+    async function saveEntry(force) {
+      if (busy) { pending = true; return; }
+      busy = true;
+      status.textContent = "Saving…";
+      const result = await post(entryUrl(kind, item.pk), { values: values(), original: force || item.values });
+      busy = false;
+      if (result.ok) {
+        item.pk = result.data.entry.pk;
+        item.values = result.data.entry.values;
+        if (!list.entries.includes(item)) list.entries.push(item);
+        if (entriesKind === kind) $("entries-h").textContent = `${list.label[0].toUpperCase()}${list.label.slice(1)}s (${list.entries.length})`;
+        if (result.data.sources) setSources();
+        legend.textContent = title();
+        showErrors({});
+        status.textContent = `Saved (revision ${result.data.revision}).`;
+        setState(`All changes saved (revision ${result.data.revision}).`);
+        renderOutline();
+      } else if (result.status === 409 && result.data.conflict) {
+        status.textContent = result.data.error;
+        const keep = document.createElement("button");
+        keep.type = "button";
+        keep.textContent = "Keep mine";
+        keep.addEventListener("click", () => { keep.remove(); theirs.remove(); saveEntry(result.data.current); });
+        const theirs = document.createElement("button");
+        theirs.type = "button";
+        theirs.textContent = "Take theirs";
+        theirs.addEventListener("click", () => { item.values = result.data.current; box.replaceWith(entryBox(kind, item)); });
+        status.append(" ", keep, " ", theirs);
+      } else {
+        showErrors(result.data.fields || {});
+        status.textContent = "Not saved: " + result.data.error;
+        setState("Not saved: " + result.data.error, "error");
+      }
+      if (pending) { pending = false; saveEntry(); }
+    }
+    box.addEventListener("input", () => {
+      status.textContent = "Not saved yet…";
+      clearTimeout(timer);
+      timer = setTimeout(() => saveEntry(), AUTOSAVE_MS);
+    });
+    remove.addEventListener("click", async () => {
+      if (!window.confirm(`Delete “${title()}”? Earlier revisions keep it.`)) return;
+      clearTimeout(timer);
+      if (item.pk) {
+        const result = await post(entryUrl(kind, item.pk, true), {});
+        if (!result.ok) { status.textContent = result.data.error; return; }
+        setState(`Deleted (revision ${result.data.revision}).`);
+      }
+      list.entries.splice(list.entries.indexOf(item), 1);
+      if (kind === "sources") setSources();
+      showEntries(kind);
+      renderOutline();
+    });
+    return box;
+  }
+
+  function setSources() {
+    data.sources = data.lists.sources.entries.map((e) => ({ key: e.values.key, title: e.values.title }));
+  }
+
+  $("add-entry").addEventListener("click", () => {
+    const list = data.lists[entriesKind];
+    const blank = Object.fromEntries(list.schema.map((f) => [f.name, f.initial !== "" ? f.initial : f.type === "checkbox" ? false : f.type === "select" && f.choices.length && f.name !== "source" ? f.choices[0][0] : ""]));
+    const item = { pk: null, values: blank };
+    const box = entryBox(entriesKind, item);
+    entryList.append(box);
+    box.querySelector("input, textarea, select").focus();
   });
 
   renderOutline();
