@@ -312,16 +312,21 @@ def test_reader_queries_do_not_grow_with_the_number_of_updates(client, published
 
 
 def test_revision_one_for_existing_content_is_what_the_migration_stores(world):
-    """The migration's function stores the current content as revision 1 and keeps annotations' anchors."""
+    """The migrations store the current content as revision 1: 0005 makes the row, 0016 fills in its content."""
     import importlib
 
-    migration = importlib.import_module("guides.migrations.0005_guide_revisions")
+    from django.apps import apps
+
     guide = world["guide_a"]
     GuideRevision.objects.all().delete()
     Section.objects.filter(guide=guide).update(body="Legacy text [@src-a]")
-    migration.store_current_content_as_revision_one(None, None)
+    importlib.import_module("guides.migrations.0005_guide_revisions").store_current_content_as_revision_one(apps, None)
+    assert GuideRevision.objects.get(guide=guide).source == {}
+    importlib.import_module("guides.migrations.0016_revision_one_for_older_guides").fill_in_revision_one(apps, None)
     guide.refresh_from_db()
-    assert (guide.revision, revisions.working_revision(guide).source["sections"][0]["body"]) == (1, "Legacy text [@src-a]")
+    revision = revisions.working_revision(guide)
+    assert (guide.revision, revision.source["sections"][0]["body"]) == (1, "Legacy text [@src-a]")
+    assert revisions.rendered(revision).sections[0].text == "Legacy text 1\n"
 
 
 def test_long_unchanged_text_is_shortened_around_a_change():
