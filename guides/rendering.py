@@ -203,43 +203,79 @@ _SKIP_TAGS = ("a", "sup", "code", "pre", "h3", "h4", "h5", "h6")
 _TAG_RE = re.compile(r"(<[^>]+>)")
 
 
-def _mark_in_text(text, terms, marked):
-    """Marks first uses inside one text node; returns HTML (text parts are already escaped)."""
-    segments = [(text, True)]  # (html, may still receive a mark)
-    for patterns, pk, definition in terms:
-        if pk in marked:
-            continue
-        for index, (segment, plain) in enumerate(segments):
-            match = plain and next((m for p in patterns if (m := p.search(segment))), None)
-            if not match:
+_WORD = re.compile(r"[\w-]+")
+
+
+def _index(terms):
+    """{first word: [(pattern, term index)]} (terms by their casefolded first word, acronyms as written), and
+    the patterns that do not start with a word: each text node is then read once, word by word, whatever the
+    number of terms, and a pattern is tried only where its first word is."""
+    by_word, other = {}, []
+    for index, (patterns, *_rest) in enumerate(terms):
+        for pattern in patterns:
+            literal = re.sub(r"^\(\?<!\[\\w-\]\)", "", pattern.pattern)
+            first = _WORD.match(re.sub(r"\\(.)", r"\1", literal))
+            if first is None:
+                other.append((pattern, index))
                 continue
-            marked.add(pk)
-            link = f'<a class="term" href="#term-{pk}" data-definition="{escape(definition)}">{match.group(0)}</a>'
-            segments[index : index + 1] = [
-                (segment[: match.start()], True), (link, False), (segment[match.end() :], True),
-            ]
-            break
-    return "".join(segment for segment, _ in segments)
+            key = first.group(0).casefold() if pattern.flags & re.IGNORECASE else first.group(0)
+            by_word.setdefault((key, bool(pattern.flags & re.IGNORECASE)), []).append((pattern, index))
+    for candidates in by_word.values():
+        candidates.sort(key=lambda item: -len(item[0].pattern))  # the longest term first
+    return by_word, other
 
 
-def mark_first_uses(html, terms, marked):
+def _mark_in_text(text, terms, marked, index):
+    """Marks first uses inside one text node; returns HTML (text parts are already escaped)."""
+    by_word, other = index
+    found = []  # (start, end, term index)
+    for word in _WORD.finditer(text):
+        for key in ((word.group(0).casefold(), True), (word.group(0), False)):
+            for pattern, term in by_word.get(key, ()):
+                if terms[term][1] in marked:
+                    continue
+                match = pattern.match(text, word.start())
+                if match:
+                    found.append((match.start(), match.end(), term))
+                    break
+    for pattern, term in other:
+        if terms[term][1] not in marked and (match := pattern.search(text)):
+            found.append((match.start(), match.end(), term))
+    out, position = [], 0
+    for start, end, term in sorted(found):
+        _patterns, pk, definition, *_ = terms[term]
+        if pk in marked or start < position:
+            continue
+        marked.add(pk)
+        out.append(text[position:start])
+        out.append(f'<a class="term" href="#term-{pk}" data-definition="{escape(definition)}">{text[start:end]}</a>')
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def mark_first_uses(html, terms, marked, index=None):
     """Wraps the first use in the guide of each key term in a link to its glossary entry.
 
     html is sanitised output, so splitting on tags is safe. The definition travels in data-definition
     (shown by CSS on hover and focus) so it never becomes part of the section's text content.
-    terms: [(patterns, pk, definition)]; marked: pks already marked earlier in the guide (updated).
+    terms: [(patterns, pk, definition)]; marked: pks already marked earlier in the guide (updated);
+    index: _index(terms), when marking many texts with the same terms.
     """
     if not terms or len(marked) == len(terms):
         return html
+    index = index or _index(terms)  # built once per guide by build_rendered_guide
     pieces = _TAG_RE.split(html)
     skip_depth = 0
-    for index, piece in enumerate(pieces):
+    for position, piece in enumerate(pieces):
         if piece.startswith("<"):
             name = re.match(r"</?([a-zA-Z0-9]+)", piece)
             if name and name.group(1).lower() in _SKIP_TAGS and not piece.endswith("/>"):
                 skip_depth += -1 if piece.startswith("</") else 1
         elif piece.strip() and not skip_depth:
-            pieces[index] = _mark_in_text(piece, terms, marked)
+            pieces[position] = _mark_in_text(piece, terms, marked, index)
+            if len(marked) == len(terms):
+                break
     return "".join(pieces)
 
 
@@ -339,12 +375,13 @@ def build_rendered_guide(guide):
     figures = list(guide.figures.all())
     terms = list(guide.key_terms.all())
     patterns = term_patterns(terms)
+    term_index = _index(patterns)
     marked = set()
     sections = []
 
     def render_section(section):
         env["heading_prefix"], env["subheadings"] = f"section-{section.pk}", []
-        html = mark_safe(mark_first_uses(render_markdown(section.body, env), patterns, marked))
+        html = mark_safe(mark_first_uses(render_markdown(section.body, env), patterns, marked, term_index))
         subheadings = env.pop("subheadings")
         env.pop("heading_prefix")
         sections.append(

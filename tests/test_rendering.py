@@ -340,3 +340,18 @@ def test_only_one_part_may_hold_a_list(committee):
     guide = _placed_guide(committee)
     with pytest.raises(ValidationError, match="Only one part can hold the key terms: 2 parts are of that kind."):
         edit_guide(guide, lambda: Section.objects.create(guide=guide, order=9, kind="key_terms", heading="Again"))
+
+
+def test_the_longer_term_wins_where_terms_overlap_and_acronyms_match_only_as_written(committee):
+    guide = make_guide(committee, sections=[
+        ("One", "Human trafficking is a crime; the ilo is not the ILO. Trafficking, again."),
+    ])
+    human = KeyTerm.objects.create(guide=guide, term="Human trafficking", definition="A crime.")
+    short = KeyTerm.objects.create(guide=guide, term="Trafficking", definition="Moving people.")
+    ilo = KeyTerm.objects.create(guide=guide, term="International Labour Organization", acronym="ILO",
+                                 definition="A UN agency.")
+    [section] = build_rendered_guide(guide).sections
+    assert section.html == (
+        f'<p><a class="term" href="#term-{human.pk}" data-definition="A crime.">Human trafficking</a> is a crime; '
+        f'the ilo is not the <a class="term" href="#term-{ilo.pk}" data-definition="A UN agency.">ILO</a>. '
+        f'<a class="term" href="#term-{short.pk}" data-definition="Moving people.">Trafficking</a>, again.</p>\n')
