@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def setup(**env):
-    """Django on a fresh temporary SQLite database (call before importing any app code)."""
+    """Django on a fresh temporary SQLite database, or the empty database BENCH_DATABASE_URL names (call before
+    importing any app code)."""
     sys.path.insert(0, str(ROOT))
     tmp = tempfile.mkdtemp(prefix="mlmun-bench-")
     os.environ.update({
@@ -17,6 +18,8 @@ def setup(**env):
         "ALLOWED_HOSTS": "testserver", "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3", "STATIC_ROOT": f"{tmp}/static",
         "MEDIA_ROOT": f"{tmp}/media", "SITE_URL": "http://testserver", **env,
     })
+    if os.environ.get("BENCH_DATABASE_URL"):  # e.g. an empty PostgreSQL database to measure on
+        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
     import django
 
     django.setup()

@@ -15,6 +15,7 @@ otherwise the annotation is orphaned (kept, never deleted).
 """
 
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -93,17 +94,11 @@ def normalise(text):
 
 
 def _common_suffix(a, b):
-    n = 0
-    while n < len(a) and n < len(b) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
+    return len(os.path.commonprefix([a[::-1], b[::-1]]))
 
 
 def _common_prefix(a, b):
-    n = 0
-    while n < len(a) and n < len(b) and a[n] == b[n]:
-        n += 1
-    return n
+    return len(os.path.commonprefix([a, b]))
 
 
 def _context_agreement(text, start, end, prefix, suffix):
