@@ -20,7 +20,8 @@ def home(request):
 
 def conference(request, conference):
     conference = get_object_or_404(Conference, slug=conference)
-    guides = queries.guides_visible_to(request.user).filter(topic__committee__conference=conference)
+    guides = (queries.guides_visible_to(request.user).filter(topic__committee__conference=conference)
+              .select_related("topic__committee__conference"))
     committees = conference.committees.prefetch_related("topics", "chairs")
     return render(
         request,
@@ -31,8 +32,10 @@ def conference(request, conference):
 
 
 def committee(request, conference, committee):
-    committee = get_object_or_404(Committee, conference__slug=conference, slug=committee)
-    guides = queries.guides_visible_to(request.user).filter(topic__committee=committee)
+    committee = get_object_or_404(Committee.objects.select_related("conference"), conference__slug=conference,
+                                  slug=committee)
+    guides = queries.guides_visible_to(request.user).filter(topic__committee=committee).select_related(
+        "topic__committee__conference")
     return render(
         request,
         "guides/committee.html",
