@@ -2,10 +2,13 @@
 
 import mimetypes
 import re
+from collections import OrderedDict
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from guides import queries, revisions, rules
 from guides.enums import ExportStatus
@@ -41,6 +44,27 @@ def committee(request, conference, committee):
         "guides/committee.html",
         {"committee": committee, "conference": committee.conference, "visible_guides": {g.topic_id: g for g in guides}},
     )
+
+
+# A revision's article is immutable and the same for every reader: each process renders it once (a cache only;
+# nothing depends on what another process holds). The key holds what else goes into it: the chairs who sign the
+# letter and the committee's contact email.
+_articles = OrderedDict()
+ARTICLES_KEPT = 64
+
+
+def article_body(revision, rendered, chairs, committee):
+    key = (revision.pk, revision.created_at, tuple((c["name"], c["role"]) for c in chairs), committee.contact_email)
+    html = _articles.get(key)
+    if html is None:
+        html = mark_safe(render_to_string("guides/_article_body.html", {
+            "rendered": rendered, "chairs": chairs, "committee": committee}))
+        _articles[key] = html
+        while len(_articles) > ARTICLES_KEPT:
+            _articles.popitem(last=False)
+    else:
+        _articles.move_to_end(key)
+    return html
 
 
 def delegation_mentions(rendered, delegation):
@@ -114,7 +138,10 @@ def guide(request, conference, committee, pk):
     conference_obj = guide.topic.committee.conference
     delegation = hooks.ask(hooks.DELEGATION_OF, None, user=request.user, conference=conference_obj) \
         if request.user.is_authenticated else None
+    chairs = queries.committee_chairs(guide.topic.committee) if any(
+        s.kind == "letter" for s in rendered.sections) else []  # the chairs sign their letter
     return render(request, "guides/guide.html", {
+        "article_body": article_body(revision, rendered, chairs, guide.topic.committee),
         "guide": guide,
         "revision": revision,
         "rendered": rendered,
@@ -123,9 +150,7 @@ def guide(request, conference, committee, pk):
         "publications": publications,
         "update": update,
         "mentions": delegation_mentions(rendered, delegation),
-        # The chairs sign their letter (one query, only for a guide that has one).
-        "chairs": queries.committee_chairs(guide.topic.committee)
-        if any(s.kind == "letter" for s in rendered.sections) else [],
+
     })
 
 

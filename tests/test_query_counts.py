@@ -40,3 +40,23 @@ def test_the_conference_and_committee_pages_cost_the_same_for_1_or_8_committees(
     expected = {"anonymous": {"conference": [5, 5], "committee": [4, 4], "home": [1]},
                 "delegate": {"conference": [8, 8], "committee": [6, 6], "home": [3]}}[who]
     assert counts == expected
+
+
+def test_a_revisions_article_is_rendered_once_per_process_and_pages_are_gzipped(client, db):
+    import gzip
+
+    from guides.models import StudyGuide
+    from guides.views import _articles
+
+    conference_with(1)
+    guide = StudyGuide.objects.first()
+    _articles.clear()
+    first = client.get(guide.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip")
+    second = client.get(guide.get_absolute_url())
+    assert "guides/_article_body.html" in [t.name for t in first.templates]
+    assert "guides/_article_body.html" not in [t.name for t in second.templates]
+    assert first["Content-Encoding"] == "gzip" and "Content-Encoding" not in second
+    assert gzip.decompress(first.content).decode() == second.content.decode()
+    pdf = client.get(reverse("guide_pdf", args=[guide.topic.committee.conference.slug, guide.topic.committee.slug,
+                                                guide.pk]), HTTP_ACCEPT_ENCODING="gzip")
+    assert "Content-Encoding" not in pdf and b"".join(pdf.streaming_content)[:5] == b"%PDF-"
