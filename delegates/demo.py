@@ -94,18 +94,18 @@ def _load_parts(guide, data):
     _prune(guide.sections.all(), keep)
 
     keep = []
-    for term, acronym, definition, source_key in data["key_terms"]:
-        key_term, _ = upsert(KeyTerm, {"guide": guide, "term": term}, {
-            "acronym": acronym, "definition": definition, "source": sources.get(source_key),
+    for index, (term, acronym, definition, source_key) in enumerate(data["key_terms"], start=1):
+        key_term, _ = upsert(KeyTerm, {"guide": guide, "term": term}, {  # in the seed's order
+            "order": index, "acronym": acronym, "definition": definition, "source": sources.get(source_key),
         })
         keep.append(key_term.pk)
     _prune(guide.key_terms.all(), keep)
 
     keep = []
-    for when, description, source_key in data["timeline"]:
+    for index, (when, description, source_key) in enumerate(data["timeline"], start=1):
         date, precision = parse_partial_date(when)
         event, _ = upsert(TimelineEvent, {"guide": guide, "date": date, "description": description}, {
-            "precision": precision, "source": sources.get(source_key),
+            "order": index, "precision": precision, "source": sources.get(source_key),
         })
         keep.append(event.pk)
     _prune(guide.timeline_events.all(), keep)

@@ -401,6 +401,9 @@ growing criminal activity in the world, with an estimated **40.3 million** victi
 [@polaris-ht]. Most victims were trying to escape poverty, persecution or discrimination, lured by false job
 offers, relationships or money [@hartmann-2021]. Social media now serves traffickers for recruiting and
 advertising, and COVID-19 deepened the inequalities at trafficking's roots [@nhth-what-is]."""),
+        # The seed's order: its key terms follow the introduction, and its parties and timeline come after the
+        # overview, before UN involvement.
+        ("key_terms", "Definition of key terms", ""),
         ("background", "Types of trafficking", """The main purposes are sexual exploitation, forced labour, organ harvesting and forced marriage
 [@stop-the-traffik]. Data are uncertain because few survivors come forward, and those sexually exploited often
 fear prosecution where prostitution is criminalised.
@@ -417,6 +420,8 @@ their children, hoping for a better life [@osce-root-causes; @stoplearn-2021]. S
 post-traumatic stress, depression, anxiety, injuries and disease, and some become traffickers themselves.
 UNICEF [@unicef-end-trafficking] and the ILO work to prosecute traffickers, protect victims and prevent trafficking
 [@ohchr-fs36]."""),
+        ("major_parties", "Major parties involved", ""),
+        ("timeline", "Timeline of key events", ""),
         ("un_involvement", "UN involvement, resolutions and treaties", """- The Palermo Protocol, supplementing the Convention against Transnational Organized Crime, 12 December 2000
   [@unodc-protocol; @appendix-palermo].
 - ECOSOC resolution 2006/27 on international cooperation against trafficking, 27 July 2006 [@ecosoc-2006-27].
