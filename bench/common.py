@@ -78,3 +78,17 @@ def multiply(guide, factor):
     guide_publish(guide=big)
     big.refresh_from_db()
     return big
+
+
+def interleaved(functions, runs):
+    """{name: median seconds}, running the functions in turn (A, B, A, B, ...), runs times each."""
+    import statistics
+    import time
+
+    timings = {name: [] for name in functions}
+    for _ in range(runs):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            timings[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in timings.items()}

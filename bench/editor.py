@@ -7,12 +7,10 @@ Run: .venv/bin/python bench/editor.py   (temporary SQLite database)
 """
 
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 
-from common import load_demo, setup, size
+from common import interleaved, load_demo, setup, size
 
 setup()
 
@@ -25,16 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.admin_forms import guide_form_data  # noqa: E402
 
 RUNS = 5
-
-
-def interleaved(functions, runs=RUNS):
-    timings = {name: [] for name in functions}
-    for _ in range(runs):
-        for name, function in functions.items():
-            start = time.perf_counter()
-            function()
-            timings[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in timings.items()}
 
 
 def main():
@@ -72,8 +60,8 @@ def main():
         assert response.status_code == 302, response.status_code
 
     fields = sum(1 for k in guide_form_data(guide) if not k.endswith(("-id", "-guide", "_FORMS")))
-    loads = interleaved({"editor": lambda: get(editor_url), "change page": lambda: get(change_url)})
-    saves = interleaved({"part save": part_save, "page save": page_save})
+    loads = interleaved({"editor": lambda: get(editor_url), "change page": lambda: get(change_url)}, RUNS)
+    saves = interleaved({"part save": part_save, "page save": page_save}, RUNS)
     print(f"Largest demo guide “{guide.title}” ({size(guide):,} characters, {fields} fields on the change page):")
     print(f"  editor page {loads['editor'] * 1000:.0f} ms vs change page {loads['change page'] * 1000:.0f} ms "
           f"(ratio {loads['editor'] / loads['change page']:.2f})")

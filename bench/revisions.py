@@ -7,9 +7,8 @@ Run: .venv/bin/python bench/revisions.py   (temporary SQLite database; prints it
 """
 
 import statistics
-import time
 
-from common import load_demo, multiply, setup, size
+from common import interleaved, load_demo, multiply, setup, size
 
 setup()
 
@@ -23,17 +22,6 @@ from guides.models import StudyGuide  # noqa: E402
 from guides.services import guide_content_save, guide_publish  # noqa: E402
 
 RUNS = 7
-
-
-def interleaved(functions, runs=RUNS):
-    """{name: median seconds}, running the functions in turn, runs times each."""
-    timings = {name: [] for name in functions}
-    for _ in range(runs):
-        for name, function in functions.items():
-            start = time.perf_counter()
-            function()
-            timings[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in timings.items()}
 
 
 def editor(guide):
@@ -69,7 +57,7 @@ def main():
     print(f"Largest demo guide: {largest.topic.committee.abbreviation}, {largest.sections.count()} sections, "
           f"{largest.sources.count()} sources; 5x guide: {big.sections.count()} sections, {big.sources.count()} sources")
 
-    stored = interleaved({"largest": editor(largest), "5x": editor(big)})
+    stored = interleaved({"largest": editor(largest), "5x": editor(big)}, RUNS)
     print(f"Store a revision (render + source + write), median of {RUNS} interleaved:")
     print(f"  largest {stored['largest'] * 1000:7.1f} ms | 5x {stored['5x'] * 1000:7.1f} ms | "
           f"ratio {stored['5x'] / stored['largest']:.2f} (5x the content)")
@@ -110,7 +98,7 @@ def main():
     old, new = revisions.rendered(base), revisions.rendered(revision)
     diff = interleaved({"diff": lambda: revisions.revision_diff(old, new),
                         "parse both": lambda: (revisions.rendered_from_json(base.rendered),
-                                               revisions.rendered_from_json(revision.rendered))})
+                                               revisions.rendered_from_json(revision.rendered))}, RUNS)
     changed = len(revisions.revision_diff(old, new))
     print(f"Word diff of the largest guide with one edit per section ({changed} parts changed), median of {RUNS}:")
     print(f"  diff {diff['diff'] * 1000:.1f} ms | parsing the two revisions {diff['parse both'] * 1000:.1f} ms | "

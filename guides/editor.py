@@ -58,6 +58,9 @@ def _body(request):
 
 
 def _error(error, status=400):
+    """The JSON the editor shows: the message, the messages by field, and for a conflict the other version."""
+    if isinstance(error, PartConflict):
+        return JsonResponse({"error": error.messages[0], "conflict": True, "current": error.current}, status=409)
     fields = getattr(error, "error_dict", None)
     return JsonResponse({"error": " ".join(error.messages),
                          "fields": {k: [str(m) for e in v for m in e.messages] for k, v in fields.items()} if fields
@@ -84,8 +87,6 @@ def part_save(request, guide, pk):
         section, revision = section_save(guide=guide, by=request.user, pk=pk,
                                          values=_texts(data, ("heading", "kind", "arrangement", "body")),
                                          original=_texts(original, ("heading", "kind", "arrangement", "body")))
-    except PartConflict as conflict:
-        return JsonResponse({"error": conflict.messages[0], "conflict": True, "current": conflict.current}, status=409)
     except ValidationError as error:
         return _error(error)
     guide.refresh_from_db(fields=["revision"])
@@ -267,8 +268,6 @@ def entry_save(request, guide, kind, pk=None):
             saved["obj"] = obj
 
         guide_content_save(guide=guide, by=request.user, changes=change)
-    except PartConflict as conflict:
-        return JsonResponse({"error": conflict.messages[0], "conflict": True, "current": conflict.current}, status=409)
     except ValidationError as error:
         return _error(error)
     obj = saved["obj"]

@@ -207,19 +207,19 @@ _WORD = re.compile(r"[\w-]+")
 
 
 def _index(terms):
-    """{first word: [(pattern, term index)]} (terms by their casefolded first word, acronyms as written), and
-    the patterns that do not start with a word: each text node is then read once, word by word, whatever the
-    number of terms, and a pattern is tried only where its first word is."""
+    """{(first word, ignoring case): [(pattern, term index)]} and the patterns whose text does not start with a
+    word: each text node is then read once, word by word, whatever the number of terms, and a pattern is tried
+    only where its first word is (terms ignoring case, acronyms as written)."""
     by_word, other = {}, []
-    for index, (patterns, *_rest) in enumerate(terms):
-        for pattern in patterns:
-            literal = re.sub(r"^\(\?<!\[\\w-\]\)", "", pattern.pattern)
-            first = _WORD.match(re.sub(r"\\(.)", r"\1", literal))
+    for index, (patterns, _pk, _definition, texts) in enumerate(terms):
+        for pattern, text in zip(patterns, texts, strict=True):
+            first = _WORD.match(text)
             if first is None:
                 other.append((pattern, index))
                 continue
-            key = first.group(0).casefold() if pattern.flags & re.IGNORECASE else first.group(0)
-            by_word.setdefault((key, bool(pattern.flags & re.IGNORECASE)), []).append((pattern, index))
+            ignore_case = bool(pattern.flags & re.IGNORECASE)
+            key = first.group(0).casefold() if ignore_case else first.group(0)
+            by_word.setdefault((key, ignore_case), []).append((pattern, index))
     for candidates in by_word.values():
         candidates.sort(key=lambda item: -len(item[0].pattern))  # the longest term first
     return by_word, other
@@ -243,7 +243,7 @@ def _mark_in_text(text, terms, marked, index):
             found.append((match.start(), match.end(), term))
     out, position = [], 0
     for start, end, term in sorted(found):
-        _patterns, pk, definition, *_ = terms[term]
+        _patterns, pk, definition, _texts = terms[term]
         if pk in marked or start < position:
             continue
         marked.add(pk)
@@ -259,7 +259,7 @@ def mark_first_uses(html, terms, marked, index=None):
 
     html is sanitised output, so splitting on tags is safe. The definition travels in data-definition
     (shown by CSS on hover and focus) so it never becomes part of the section's text content.
-    terms: [(patterns, pk, definition)]; marked: pks already marked earlier in the guide (updated);
+    terms: term_patterns(): [(patterns, pk, definition, texts)]; marked: pks already marked earlier in the guide (updated);
     index: _index(terms), when marking many texts with the same terms.
     """
     if not terms or len(marked) == len(terms):
@@ -286,12 +286,13 @@ def term_patterns(key_terms):
     """The term matches ignoring case; its acronym (ILO, AMP) only as written."""
     patterns = []
     for term in key_terms:
+        texts = [term.term] + ([term.acronym] if term.acronym else [])
         alternatives = [re.compile(rf"(?<![\w-]){re.escape(term.term)}(?![\w-])", re.IGNORECASE)]
         if term.acronym:
             alternatives.append(re.compile(rf"(?<![\w-]){re.escape(term.acronym)}(?![\w-])"))
         # The hover text is the definition's words, without Markdown marks or citations.
         definition = html_module.unescape(strip_tags(_md.render(_CITATION_WITH_SPACE.sub("", split_notes(term.definition)[0]), {}))).strip()
-        patterns.append((alternatives, term.pk, " ".join(definition.split())))
+        patterns.append((alternatives, term.pk, " ".join(definition.split()), texts))
     return patterns
 
 
