@@ -3,8 +3,11 @@
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 
+from delegates import demo_figures
 from delegates.models import DelegateProfile, Delegation
 from guides import demo_data
 from guides.enums import DatePrecision
@@ -12,6 +15,7 @@ from guides.models import (
     Committee,
     CommitteeChair,
     Conference,
+    Figure,
     KeyTerm,
     Question,
     Section,
@@ -82,7 +86,7 @@ def _load_parts(guide, data):
             "kind": entry["kind"], "title": entry["title"], "authors": entry["authors"],
             "container": entry["container"], "publisher": entry["publisher"], "published_on": published_on,
             "published_precision": precision, "url": entry["url"], "un_symbol": entry["un_symbol"],
-            "accessed_on": parse_partial_date(entry["accessed"])[0],
+            "accessed_on": parse_partial_date(entry["accessed"])[0], "further_reading": entry["further_reading"],
         })
         sources[entry["key"]] = source
     _prune(guide.sources.all(), [s.pk for s in sources.values()])
@@ -102,10 +106,12 @@ def _load_parts(guide, data):
     _prune(guide.key_terms.all(), keep)
 
     keep = []
-    for index, (when, description, source_key) in enumerate(data["timeline"], start=1):
+    for index, entry in enumerate(data["timeline"], start=1):
+        # (date, description, source key) or, for an event the seed names, (date, title, description, source key)
+        when, title, description, source_key = entry if len(entry) == 4 else (entry[0], "", *entry[1:])
         date, precision = parse_partial_date(when)
         event, _ = upsert(TimelineEvent, {"guide": guide, "date": date, "description": description}, {
-            "order": index, "precision": precision, "source": sources.get(source_key),
+            "order": index, "precision": precision, "title": title, "source": sources.get(source_key),
         })
         keep.append(event.pk)
     _prune(guide.timeline_events.all(), keep)
@@ -123,6 +129,24 @@ def _load_parts(guide, data):
         question, _ = upsert(Question, {"guide": guide, "kind": kind, "order": index}, {"text": text})
         keep.append(question.pk)
     _prune(guide.questions.all(), keep)
+
+    keep = []
+    sections = {section.heading: section for section in guide.sections.all()}
+    for index, entry in enumerate(data.get("figures", []), start=1):
+        figure, _ = upsert(Figure, {"guide": guide, "caption": entry["caption"]}, {
+            "order": index, "section": sections[entry["after"]], "alt_text": entry["alt"], "credit": entry["credit"],
+            "image": _demo_figure_image(entry["image"]), "source": sources.get(entry.get("source")),
+        })
+        keep.append(figure.pk)
+    _prune(guide.figures.all(), keep)
+
+
+def _demo_figure_image(name):
+    """Our own drawing of a seed's figure, as a PNG in the media storage (drawn once; the name never changes)."""
+    path = f"figures/demo/{name}.png"
+    if not default_storage.exists(path):
+        default_storage.save(path, ContentFile(demo_figures.draw(name)))
+    return path
 
 
 def demo_user(username, first, last, *, with_password):

@@ -29,10 +29,13 @@ LAKESIDE = {
 }
 
 
-def S(key, kind, title, *, authors="", container="", publisher="", date="", url="", symbol="", accessed=""):
+def S(key, kind, title, *, authors="", container="", publisher="", date="", url="", symbol="", accessed="",
+      further=False):
+    """A source; further=True for one the seed lists without citing it (printed under Further reading)."""
     return {
         "key": key, "kind": kind, "title": title, "authors": authors, "container": container,
         "publisher": publisher, "date": date, "url": url, "un_symbol": symbol, "accessed": accessed,
+        "further_reading": further,
     }
 
 
@@ -47,6 +50,8 @@ SPECON = {
     "topic": "The abduction and trafficking of persons as a means of contemporary terrorism and cyberwarfare",
     "chairs": [("maria.karatoliou", "Maria", "Karatoliou")],
     "chair_roles": {"maria.karatoliou": "Deputy President"},
+    # The seed's order: letter, introduction (with its figure), key terms, background information (six
+    # sub-headings), major countries and organisations, timeline, UN documents, previous attempts, solutions.
     "sections": [
         ("letter", "Letter from the Deputy President", """Dear delegates,
 
@@ -59,21 +64,24 @@ Write to me with any question about the topic, your policy or the rules of proce
 I look forward to meeting you in February.
 
 Maria Karatoliou"""),
-        ("introduction", "Introduction", """Trafficking in persons is one of the most widespread forms of enslavement today.
-An estimated **24.9 million** people live in modern slavery; 71% of victims are women and about a quarter
-are children [@antislavery-modern].
+        ("introduction", "Introduction to the topic", """Trafficking in persons is one of the most widespread forms of enslavement and one of the cruellest crimes
+today. An estimated **24.9 million** people are victims of modern slavery [@antislavery-modern]; among trafficking
+victims, 71% are women and a quarter are children.
 
 Trafficking also feeds terrorism, both as a source of financing and as a way to recruit. Online, it takes
-new forms: victims are recruited and advertised through the internet, and captives have been sold in
-online auctions.
+new forms: victims are recruited and advertised through the internet, captives are sold in online auctions and
+traffickers reach more clients.
 
-Traffickers target vulnerability — poverty, isolation, conflict, authoritarian rule — and approach victims
-as a pretender, a promiser, a provider or a protector. In 41% of cases the recruitment goes through the
-victim's own family. No single measure will end it; the response has to work on prevention, the
-protection of survivors and the prosecution of traffickers at once."""),
-        ("background", "Trafficking today", """Forced labour is as old as history, but after the Universal Declaration of Human Rights every
-form of it is a step backwards. Trafficking generates annual profits of around **$150 billion**. It has three
-elements [@unodc-what-is]:
+Traffickers target vulnerability — poverty, social isolation, political unrest, authoritarian rule — and
+approach victims as a pretender, a promiser, a provider or a protector, or through a deal with the victim's
+family, the way 41% of recruitment happens. No single measure will end it: the response has to prevent
+trafficking, identify and empower survivors, and deter traffickers."""),
+        ("key_terms", "Definition of key terms", ""),
+        ("background", "Background information", """### Trafficking nowadays
+
+Forced labour is as old as history, but after democracy and the declaration of human rights every form of it
+is a step backwards. Each year millions of people become victims in their own countries and abroad, and the
+trade earns around **$150 billion** a year. It has three elements:
 
 1. **The act**: victims are found in agriculture, hospitality, restaurants, domestic work and in
    prostitution, on the street, online or behind fronts such as massage parlours [@ice-trafficking].
@@ -81,45 +89,69 @@ elements [@unodc-what-is]:
    their family; sometimes they use force or abuse of power.
 3. **The purpose**: profit or power through sexual exploitation, forced labour or the trade in organs.
 
+### Human trafficking as a terrorist tactic
+
+Terrorist groups have long used sexual violence and abduction widely and systematically, choosing victims along
+ethnic, religious and political lines, so that their sexual violence and trafficking for profit overlap more and
+more. Trafficking finances such groups and secures ransom payments [@unodc-what-is].
+
+### Profiles of traffickers and trafficking flows
+
 More victims are detected in their own country than across borders, and flows tend to run towards wealthier
 countries. Three quarters of detected victims of sexual exploitation are female, while more than half of
-those trafficked for forced labour are male. In West Africa most detected victims are children; in Central
-America and the Caribbean most are girls; European studies find sexual exploitation the most common
-form [@glotip-2018-reliefweb]."""),
-        ("background", "The nexus between trafficking and terrorism", """Conflict makes trafficking thrive: people fleeing violence turn to traffickers hoping for safety.
-Trafficking differs from **migrant smuggling**. Smuggling ends at the destination and always crosses a border;
-trafficking is a cycle of exploitation that may never cross one, and it is a crime against the person rather
-than against a state's borders. One easily turns into the other.
+those trafficked for forced labour are male. In West Africa most detected victims are children; in South Asia
+minors are about as many as adults; in Central America and the Caribbean most are female, many of them girls.
+The few national studies in Europe find sexual exploitation the most common form [@glotip-2018-reliefweb].
 
-Terrorist groups use trafficking in three ways [@cted-nexus]:
+### Nexus between human trafficking and terrorism
+
+Conflict makes trafficking thrive: people fleeing violence turn to traffickers hoping for safety.
+Trafficking differs from **migrant smuggling**. Smuggling ends at the destination and always crosses a border;
+trafficking is a cycle of exploitation that lasts as long as the victim brings profit and may never cross a
+border. It is a crime against the person, smuggling one against a state's control of its borders, and one
+easily turns into the other.
+
+Terrorist groups use trafficking in three ways:
 
 - **Finance**: captives are sold in slave markets and online auctions, exploited sexually, forced into
-  marriage or hard labour, or used for organ sale.
+  marriage or hard labour, or used for organ sale; they also serve as fighters, suicide bombers, cooks, spies
+  and messengers.
 - **Goals**: abduction spreads terror, secures ransom payments and puts pressure on powerful targets.
 - **Recruitment**: people are forced or tricked into joining, then prosecuted for acts they were made to
   commit. The principle of **non-punishment** says victims should not be detained or charged for such acts,
   but it is hard to apply when little is known about them.
 
-The 2018 US *Trafficking in Persons Report* tells of Faith, promised a restaurant job in Italy, then told she
-owed more than $50,000 and forced into prostitution; she escaped and now helps other women [@tip-report-2018]."""),
-        ("background", "Trafficking as cybercrime", """Technology makes selecting, recruiting and selling victims easier, safer and cheaper for traffickers;
-used by terrorist groups, it becomes an act of cyberwarfare. Fraudulent websites and fake job offers lure
-victims, and anonymity protects offenders. The US National Human Trafficking Hotline has recorded
-recruitment on Facebook, Instagram, Snapchat, WhatsApp and dating sites.
+Faith's story shows how traffickers approach their victims [@cted-nexus]. A woman promised her a job at a
+Nigerian restaurant in Italy; there she was told she owed more than $50,000, forced into prostitution and
+threatened with death. She escaped and now helps other women in Italy [@tip-report-2018, p. 8].
 
-Some citizens answer with *internet vigilantism*: grassroots action [@cambridge-grassroots] outside the justice
-system, which can help or harm investigations."""),
-        ("un_involvement", "Relevant UN treaties, resolutions and documents", """- *Combating Trafficking in Persons: A Handbook for Parliamentarians* (IPU and UNODC, January 2009) shows
-  how national laws can meet international standards [@handbook-parliamentarians].
+### Human trafficking as cybercrime
+
+Cybercrime covers every technology-driven crime, from hacking, ransomware and identity theft to links with
+terrorism, child pornography and every form of trafficking. Technology makes selecting, recruiting and selling
+victims easier, safer and cheaper for traffickers; used by terrorist groups, it becomes an act of cyberwarfare.
+
+### The Internet as a platform for human trafficking
+
+Fraudulent websites and fake job offers lure victims cheaply, and anonymity protects offenders. On social
+media traffickers approach victims or threaten them with personal information they have gathered. The National
+Human Trafficking Hotline has recorded recruitment on Facebook, Instagram, Snapchat, WhatsApp and dating sites;
+through them, traffickers and terrorists who use trafficking draw more victims in."""),
+        ("major_parties", "Major countries and organizations involved", ""),
+        ("timeline", "Timeline of events", ""),
+        ("un_involvement", "Relevant UN treaties, resolutions and events", """Each document is listed with its address under Further reading.
+
+- *Combating Trafficking in Persons: A Handbook for Parliamentarians* (IPU and UNODC, January 2009) urges
+  parliamentarians to act and shows how national laws can meet international standards.
 - The IOM thematic paper *Combating Trafficking in Persons and Other Forms of Slavery* (2017) sets out core
-  topics for negotiators [@iom-thematic].
-- UNODC's *Global Report on Trafficking in Persons 2018* looks at trafficking in armed conflict [@glotip-2018-book].
+  topics and suggestions for negotiators.
+- UNODC's *Global Report on Trafficking in Persons 2018* draws attention to trafficking in armed conflict.
 - *Understanding Trafficking in Persons in the MENA Region*, a training manual of the Arab Initiative to Combat
-  Human Trafficking, covers causes, forms, routes and measures [@mena-manual].
-- Mohamed Mattar and The Protection Project (Johns Hopkins SAIS) compare legal approaches to trafficking
-  under international law (2006) [@mattar-2006].
-- Sonya Sceats and Shaun Breslin review China's place in the international human rights system (October
-  2012) [@sceats-breslin]."""),
+  Human Trafficking, analyses causes, forms, routes and measures.
+- *Comprehensive Legal Approaches to Combating Trafficking in Persons* (Mohamed Mattar and The Protection
+  Project, Johns Hopkins SAIS, 2006) explains the legal approaches that international law calls for.
+- *China and the International Human Rights System* (Sonya Sceats and Shaun Breslin, October 2012) analyses
+  China's part in the international human rights system."""),
         ("previous_attempts", "Previous attempts to solve the issue", """Russia adopted new legislation, declared trafficking a threat to national security and ended contacts
 with North Korea, which ran labour camps on Russian soil. China ratified the UN Trafficking in Persons Protocol
 in December 2009, committing to bring its laws in line with international standards within 24 months, and
@@ -146,8 +178,9 @@ community service."""),
         ("Forced labour", "", "Work or services people are made to do against their will, under threat.", None),
         ("Terrorism", "", "Political violence by state or non-state actors that relies on making civilians afraid.", None),
         ("Cyberwarfare", "", "Using the internet to attack and weaken an enemy.", None),
-        ("Internet vigilantism", "", "Online actions by individuals or groups who monitor others and act on their own "
-         "rather than through the justice system.", "techopedia-vigilantism"),
+        ("Internet vigilantism", "", "Online actions aimed at monitoring what others do: individuals or groups taking "
+         "grassroots action [@cambridge-grassroots] instead of going through regional or national justice systems.",
+         "techopedia-vigilantism"),
         ("Exploitation", "", "Using someone unfairly for one's own advantage.", "cambridge-exploitation"),
         ("Cyber terrorism", "", "Premeditated terrorist attacks on information, computer systems, programs and data.", None),
     ],
@@ -157,19 +190,19 @@ community service."""),
         ("2000", "The Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children "
          "is adopted.", "palermo-ohchr-page"),
         ("2001", "UN Security Council Resolution 1373.", None),
-        ("2006", "General Assembly resolution A/RES/61/180 sets up the Inter-Agency Coordination Group against "
-         "Trafficking in Persons and involves the Global Migration Group.", "ares-61-180"),
+        ("2006", "The Inter-Agency Coordination Group against Trafficking in Persons and the Global Migration Group, "
+         "established by General Assembly resolution A/RES/61/180.", "ares-61-180"),
         ("2007", "Launch of the UN Global Initiative to Fight Human Trafficking (UN.GIFT).", None),
-        ("2003", "The UN Protocol against Trafficking in Persons enters into force.", "ec-protocol-pdf"),
+        ("2003", "The United Nations Protocol against Trafficking in Persons.", "ec-protocol-pdf"),
         ("2010", "The UN Global Plan of Action to Combat Trafficking in Persons is adopted.", "ga10968"),
-        ("2013", "UNODC publishes its comprehensive study on cybercrime.", "oxford-unodc-cybercrime"),
+        ("2013", "UNODC's study on cybercrime-related threats.", "oxford-unodc-cybercrime"),
         ("2014", "Security Council Resolution 2195 on terrorism and international peace and security.", "unscr-2195"),
         ("2015", "The Sustainable Development Goals name human trafficking in Goals 5, 8 and 16.", None),
         ("2015", "The EU and UNODC launch GLO.ACT, the Global Action to Prevent and Address Trafficking in Persons "
          "and the Smuggling of Migrants.", "glo-act"),
         ("2018", "The Counter-Terrorism Committee holds an open briefing on the nexus between international "
          "terrorism and transnational organized crime.", None),
-        ("2019", "UNODC publishes its latest Global Report on Trafficking in Persons.", "glotip-page"),
+        ("2019", "The latest Global Report on Trafficking in Persons.", "glotip-page"),
     ],
     "stakeholders": [
         ("Russian Federation", "member_state", "RU", """Like many post-communist states, Russia saw trafficking surge
@@ -186,13 +219,15 @@ and for forced begging and construction work in Russia. The Ministry of Interior
 2006, but the government does not fully meet the minimum standards."""),
         ("United States of America", "member_state", "US", """Among the most active opponents of trafficking, yet ranked
 with Mexico and the Philippines among the countries where it flourished most in 2018, mainly near travel hubs with
-large immigrant populations. After the Trafficking Victims Protection Act of 2000 [@tvpa-wikipedia] the State
-Department set up the Office to Monitor and Combat Trafficking in Persons in October 2001."""),
+large immigrant populations; there is no official count, but estimates run to several hundred thousand victims.
+After the Trafficking Victims Protection Act of 2000 [@tvpa-wikipedia] the State Department set up the Office to
+Monitor and Combat Trafficking in Persons in October 2001, which follows trafficking worldwide."""),
         ("Organization for Security and Co-operation in Europe (OSCE)", "igo", "", """Treats security broadly:
 politico-military, economic, environmental and human. Its 57 participating states decide by consensus; its decisions
 are politically, not legally, binding."""),
-        ("A21", "ngo", "", """A non-profit founded by Christine Caine in 2008 that campaigns to abolish slavery everywhere,
-with operational offices in 14 countries; it raises awareness and protects victims [@a21]."""),
+        ("A21", "ngo", "", """A volunteer-based initiative of a non-profit founded by Christine Caine in 2008 that
+campaigns to abolish slavery everywhere [@a21], with operational offices in 14 countries; it raises awareness and
+helps and protects victims."""),
         ("ECPAT-USA (End Child Prostitution and Trafficking)", "ngo", "", """A leading US anti-trafficking voice and member
 of the international ECPAT network in over 90 countries, working to protect every child's right to grow up free from
 sexual exploitation and trafficking."""),
@@ -252,32 +287,39 @@ sexual exploitation and trafficking."""),
           publisher="United Nations Office on Drugs and Crime",
           url="https://www.unodc.org/unodc/en/human-trafficking/global-report-on-trafficking-in-persons.html"),
         S("tip-report-2018", "government_report", "Trafficking in Persons Report", authors="U.S. Department of State",
-          date="2018-06", publisher="U.S. Department of State"),
+          date="2018", publisher="U.S. Department of State"),
         S("handbook-parliamentarians", "un_document", "Combating Trafficking in Persons: A Handbook for Parliamentarians",
           authors="Inter-Parliamentary Union and United Nations Office on Drugs and Crime", date="2009-01",
           url="https://www.unodc.org/documents/middleeastandnorthafrica/human_trafficking_indicators/"
-          "Handbook_for_Parliamentarians_tafficking_in_persons_English_.pdf"),
+          "Handbook_for_Parliamentarians_tafficking_in_persons_English_.pdf", further=True),
         S("iom-thematic", "ngo_report", "Combating Trafficking in Persons and Other Forms of Slavery",
           container="IOM Thematic Paper", publisher="International Organization for Migration", date="2017",
-          url="https://www.iom.int/sites/default/files/our_work/ODG/GCM/IOM-Thematic-Paper-Trafficking-in-persons.pdf"),
+          url="https://www.iom.int/sites/default/files/our_work/ODG/GCM/IOM-Thematic-Paper-Trafficking-in-persons.pdf", further=True),
         S("glotip-2018-book", "un_document", "Global Report on Trafficking in Persons 2018",
           publisher="United Nations Office on Drugs and Crime", date="2018",
-          url="https://www.unodc.org/documents/data-and-analysis/glotip/2018/GLOTiP_2018_BOOK_web_small.pdf"),
+          url="https://www.unodc.org/documents/data-and-analysis/glotip/2018/GLOTiP_2018_BOOK_web_small.pdf", further=True),
         S("mena-manual", "ngo_report", "Understanding Trafficking in Persons in the MENA Region",
           authors="The Arab Initiative to Combat Human Trafficking", publisher="The Protection Project", date="2013-10",
           url="http://www.protectionproject.org/wp-content/uploads/2012/04/"
-          "Understanding-Trafficking-in-Persons-in-the-MENA-Region_Oct-2013.pdf"),
+          "Understanding-Trafficking-in-Persons-in-the-MENA-Region_Oct-2013.pdf", further=True),
         S("mattar-2006", "academic", "Comprehensive Legal Approaches to Combating Trafficking in Persons: An International "
           "and Comparative Perspective", authors="Mattar, Mohamed Y.",
           publisher="The Protection Project, Johns Hopkins University Paul H. Nitze School of Advanced International "
           "Studies", date="2006",
-          url="https://www.icmec.org/wp-content/uploads/2015/10/The_Protection_Project_Comprehensive_Approaches_to_THB.pdf"),
+          url="https://www.icmec.org/wp-content/uploads/2015/10/The_Protection_Project_Comprehensive_Approaches_to_THB.pdf", further=True),
         S("sceats-breslin", "academic", "China and the International Human Rights System",
           authors="Sceats, Sonya, and Shaun Breslin", publisher="Chatham House", date="2012-10",
           url="https://www.chathamhouse.org/sites/default/files/public/Research/International%20Law/"
-          "r1012_sceatsbreslin.pdf"),
+          "r1012_sceatsbreslin.pdf", further=True),
     ],
     "questions": [],
+    "figures": [
+        {"after": "Introduction to the topic", "image": "specon-approach-methods",
+         "caption": "The most common methods used by traffickers when approaching their victims",
+         "alt": "Five boxes: the pretender, the promiser, the provider, the protector, and a deal with the victim's "
+                "family, which accounts for 41% of recruitment.",
+         "credit": "Redrawn by mlmun from the guide's text."},
+    ],
 }
 
 UNODC = {
@@ -290,66 +332,217 @@ UNODC = {
     },
     "topic": "Human trafficking and migrant smuggling in correlation with organized crime",
     "chairs": [("eswar.chava", "Eswar", "Chava"), ("mayukha.n", "Mayukha", "N")],
+    "chair_roles": {"eswar.chava": "Chairperson", "mayukha.n": "Vice-Chairperson"},
+    # The seed's order: letter, points to remember, the committee's mandate, the agenda (one long part with many
+    # headings), past international action, conclusion, questions, references. Its references are a bare list of
+    # addresses that no sentence cites, so they are listed as further reading and nothing here cites them.
     "sections": [
         ("letter", "Letter from the Executive Board", """Dear delegates,
 
 Welcome to the UNODC. This background guide gives you a footing for your research, not its limits: go well
-beyond it, and do not cite it as evidence in debate. Bring us any question, procedural or otherwise.
+beyond it, and do not cite it as evidence in debate. Bring us any question, procedural or otherwise; we expect
+you to know the agenda's nuances and to come ready for intense debate.
 
 Eswar Chava, Chairperson, and Mayukha N, Vice-Chairperson"""),
-        ("other", "Points to remember", """- **Procedure**: the committee follows the UNA-USA Rules of Procedure; the agenda comes first, so do not
-  let procedure silence you.
-- **Foreign policy**: staying true to your country's policy is what makes this a Model UN.
-- **The Executive Board** facilitates; the delegates steer the debate.
-- **Evidence** accepted in debate: UN documents and findings; government reports (which other states may
-  deny); Reuters [@reuters-2010]; state-operated news agencies such as RIA Novosti or Xinhua, for or against
-  their own state. Reports from NGOs working with UN bodies are accepted; Wikipedia and most newspapers are not."""),
-        ("introduction", "Mandate of the UNODC", """UNODC helps member states against crime, illicit drugs and terrorism. Its work rests on three pillars:
-field-based technical cooperation, research and analysis, and normative work on treaties and domestic law.
-It also works on organized crime and trafficking, corruption, criminal justice reform, drug abuse prevention
-and terrorism prevention."""),
-        ("background", "Overview: organized crime and international law", """Globalisation and technology let transnational organized crime grow. International enforcement rests on
-the International Criminal Court, the International Court of Justice and INTERPOL, which also supports
-extradition — but cooperation is not always willing, and some governments abuse these tools.
+        ("other", "Points to remember", """- **Procedure**: the committee follows the UNA-USA Rules of Procedure. The Executive Board will be strict,
+  but the agenda comes first, so do not let procedure silence you.
+- **Foreign policy**: staying true to your country's policy is what makes this a Model UN; breaking it without
+  good reason is among the worst mistakes a delegate can make.
+- **The Executive Board** facilitates and may ask questions at any time; the delegates steer the debate.
+- **Evidence** accepted in debate: documents and findings of the UN and its bodies; government reports, which
+  other states may deny; Reuters articles; reports of state-operated news agencies such as RIA Novosti or Xinhua,
+  for or against their own state. Reports from NGOs working with UNESCO, UNICEF and other UN bodies are accepted;
+  Wikipedia and newspapers such as the Guardian or the Times of India are not."""),
+        ("introduction", "Mandate and organization of the UNODC", """UNODC helps member states against crime, illicit drugs and terrorism; in the Millennium Declaration
+member states pledged to step up their efforts on all three. Its work programme rests on three pillars:
 
-UNODC estimates that transnational crime earns more than **USD 870 billion** a year, while the ICC's gross
-budget is only USD 179 million."""),
-        ("background", "Human trafficking, sex trafficking and sex tourism", """UNODC defines human trafficking as acquiring people by improper means — force, fraud or deception — to
-exploit them. It is thought to be the third-largest criminal activity in the world. In a 2013 UNODC report,
-sex trafficking made up 79% of detected cases and forced labour 18%. Children commonly enter sex trafficking at
-14 to 16.
+- **field-based technical cooperation** that builds states' capacity against drugs, crime and terrorism;
+- **research and analysis** that widens the evidence for policy and operations;
+- **normative work** that helps states ratify and implement the treaties, write domestic law and run the
+  treaty bodies.
 
-Sex tourism grows with cheap travel. Special Rapporteur Najat Maalla M'jid (2013) gave five reasons for its
-rise: a connected world, a growing tourism industry, children made vulnerable by conflict and crisis, persistent
-demand, and the lack of a global legal framework. Marriott International trains staff and supports young people,
-including survivors."""),
-        ("background", "Following the money", """Banks can spot trafficking in account activity: card payments in even amounts between 10 pm and 6 am,
-several victims sharing account details, sudden changes in activity, anonymous payment instruments and
-structured deposits across branches. About 12.3 million people are in forced labour, bonded labour or
-commercial sexual servitude at any time; sexual exploitation alone earns an estimated US$27.8 billion a year.
-In the Asia-Pacific region prevalence is 3 per 1,000 inhabitants, against 1.8 worldwide [@thomson-reuters-fraud]."""),
-        ("background", "Migrant smuggling", """Migrant smuggling is helping someone enter a country irregularly for a financial or material benefit.
-The Smuggling Protocol, adopted in November 2000 with the Convention against Transnational Organized Crime, gave
-the first agreed definition. As border controls tighten, more migrants turn to smugglers, who organise across
-regions, change routes quickly and too often put lives at risk [@sherloc-sea-smuggling]. UNODC's regional strategy
-for West and Central Africa (2015–2020) shows what a coordinated regional response looks like
-[@unodc-wca-strategy]."""),
-        ("background", "Trafficking after COVID-19 and in the Asia-Pacific", """The pandemic pushed exploitation online and indoors, cut survivors off from services and stranded rescued
-victims in shelters abroad, UNODC's Ghada Waly and Ilias Chatzis warned. In East Asia and the Pacific most
-offenders are nationals of the country of the case, and victims are mainly trafficked for sexual exploitation;
-in South and South-West Asia forced labour seems as common, and some Indian states report organ removal and
-forced marriage. The United States' Human Smuggling and Trafficking Center links intelligence on both
-crimes [@state-hstc]."""),
-        ("previous_attempts", "Past international action", """The Trafficking Protocol, adopted by General Assembly resolution 55/25 in November 2000, entered into force
-on 25 December 2003; by February 2018, 173 countries had signed it. Article 3(a) defines trafficking and the
-exploitation it serves. UNODC's 2014 Global Report, based on 155 countries, was the first global assessment; the
-2016 edition found convictions still low.
+It also assists member states on organized crime and trafficking, corruption, crime prevention and criminal
+justice reform, drug abuse prevention and health, and terrorism prevention."""),
+        ("background", "Agenda: human trafficking and migrant smuggling in correlation with organized crime",
+         """### Overview
 
-The **Blue Heart Campaign** (2009) raises awareness; its proceeds go to the UN Voluntary Trust Fund for Victims of
-Trafficking, created by the General Assembly in August 2010 and managed by UNODC. In 2022 the annual US report
-again criticised Russia and China [@aljazeera-2022]."""),
-        ("other", "Conclusion", """Trafficking is complex, but legal tools exist. Compliance and enforcement are the hard part; regional and
-international cooperation is the way through."""),
+Globalisation and technology let transnational organized crime grow, and the international response must keep
+up. International enforcement takes three forms: the International Criminal Court, which tries individuals for
+crimes such as crimes against humanity; the International Court of Justice, which settles disputes between
+states and gives advisory opinions; and extradition, which INTERPOL supports as a platform for police forces to
+share information. Cooperation is not always willing: corrupt or autocratic governments may abuse these tools to
+jail opponents, and others ignore them. Corruption, weak accountability and poor results breed mistrust.
+
+UNODC estimates that transnational crime earns more than **USD 870 billion** a year — more than Google, Nike and
+Starbucks together — while the ICC's gross budget is only USD 179 million. Globalisation, tourism-related
+exploitation and growing inequality explain much of the recent rise in organized crime.
+
+### Introduction
+
+UNODC defines human trafficking as acquiring people by improper means such as force, fraud or deception in order
+to exploit them. It happens in almost every country, of origin, transit or destination, and in every social
+class. It is thought to be the third-largest criminal activity in the world, yet it hides behind internet
+portals, fake businesses and wealthy patrons.
+
+In a 2013 UNODC report, sex trafficking made up 79% of cases and forced labour 18%. According to Shared Hope
+International, children commonly enter sex trafficking at 14 to 16, too young to understand what is happening or
+to be believed when they ask for help; smartphones put them in reach of traffickers. Technology frees traffickers
+but also gives police new ways to track them; the hardest task is making sure police and courts can investigate
+and prosecute properly, and states differ widely in readiness and will. Trafficking strikes developing and
+developed countries alike.
+
+### Alternate purposes for trafficking: sex tourism
+
+A 1995 WTO statement on the prevention of organized sex tourism defines it as trips organized within the tourism sector, or using its
+structures and networks, mainly for the tourist's commercial sexual relationship with residents at the
+destination. Growing tourism brings jobs and growth but also businesses that exploit women, men and children.
+Airlines and hotels have printed leaflets and funded campaigns against it; Marriott International trains its
+staff and runs outreach programmes that give vulnerable young people, survivors of trafficking among them,
+training and new opportunities in its hotels.
+
+Special Rapporteur Najat Maalla M'jid (2013) gave five reasons for the rise of sex tourism: an ever more
+connected world; a growing tourism industry; children made vulnerable by conflict, financial crises, inequality
+and social norms (the 2016 UNODC Global Report adds that the migrant crisis opens new routes for displaced
+people); a persistent and growing demand for sex with children; and the lack of a global legal framework. Cheap
+flights opened the trade to far more travellers. In Thailand and Cambodia, where prostitution is forbidden, red-light
+districts in Bangkok and Phnom Penh operate because police and politicians look away.
+
+### Money laundering
+
+Money laundering, human trafficking and sex trafficking are closely intertwined: tackling laundering would make
+it harder for traffickers to move money. There are over 40.3 million victims, and the FATF report *Financial Flows
+from Human Trafficking* puts trafficking's criminal proceeds at $150 billion in 2018. Banks therefore have an
+important part in detection; regulators publish red flags such as:
+
+- large deposits withdrawn at once in towns near international borders;
+- card payments in even amounts between 10 pm and 6 am;
+- several victims sharing account details, such as a phone number or address;
+- sudden changes in a customer's account activity;
+- anonymous financial instruments used to pay bills;
+- structured deposits across several branches.
+
+### Role and actions of UNODC
+
+UNODC and the international community must raise awareness, keep trafficking on the agenda amid other conflicts
+and further cooperation between governments, NGOs, communities and individuals. The 2010 Global Plan of Action
+asks UNODC for technical assistance in implementing the Convention and the Trafficking Protocol. About 12.3
+million adults and children are in forced labour, bonded labour or commercial sexual servitude at any time, and
+around 80% of transnational victims are women and girls. Sexual exploitation alone earns an estimated US$27.8
+billion a year; in the Asia-Pacific region prevalence is 3 per 1,000 inhabitants, against 1.8 worldwide.
+
+### Human trafficking and migrant smuggling
+
+Both crimes use men, women and children for profit and prey on people who are vulnerable, desperate or seeking a
+better life. UNODC works to dismantle the enterprises behind them and convict the main perpetrators. The
+obstacles are known: lack of knowledge, of a national legal framework, of policy and capacity; limited protection
+of victims; limited international cooperation.
+
+### Migrant smuggling
+
+Migrant smuggling is helping someone enter a country irregularly, where they are neither national nor resident,
+for a financial or other material benefit. The Smuggling Protocol, adopted in November 2000 with the Convention
+against Transnational Organized Crime, was the first global instrument with an agreed definition; its parties
+must criminalise smuggling, protect smuggled migrants' rights and prevent the abuse that comes with it.
+
+### The smuggling of migrants: a deadly business
+
+The data are too scattered to count smuggled people or map their routes, but trends are clear. As border
+controls tighten, most irregular migrants turn to profit-seeking smugglers, who organise in networks across
+regions because the business pays well and is rarely detected. Some sell costly services built on forged
+documents or fraudulent visas; others use cheap methods that put migrants at great risk. Smugglers change routes
+quickly, often at migrants' expense, and thousands have died through their indifference or cruelty.
+
+### Criminalization of the offence of trafficking in persons
+
+The lack of adequate national laws is a major obstacle; definitions, procedures and cooperation must be
+harmonised with international standards. The Trafficking Protocol requires states to criminalise trafficking in
+its entirety, as defined in its Article 3, not only some underlying offences, as well as the attempt, taking part
+as an accomplice, and organising or directing others to commit it. The guide also lists regional priorities:
+better coordinated subregional responses built on early-warning mechanisms, networks that identify and assist
+victims, an end to impunity, better monitoring and reporting, and disarmament, demobilisation, rehabilitation and
+reintegration programmes with specialised programmes for girls.
+
+### Impact of COVID-19 on human trafficking
+
+**Online prey.** Traffickers exploited lost incomes and the time adults and children spent online. UNODC's
+Executive Director Ghada Waly warned that the pandemic increased vulnerability while making trafficking harder to
+detect and leaving victims without help or justice.
+
+**Job loss.** Job losses let criminal networks exploit desperate people, and children were increasingly recruited
+through social media for sexual exploitation, forced marriage, forced begging and forced crime, UNODC's Ilias
+Chatzis said.
+
+**No escape.** With lockdowns and reduced services, victims had even less chance to escape; with borders closed,
+many rescued victims stayed for months in shelters in the countries where they had been exploited.
+
+**Crime thrives.** Traffickers moved from closed bars, clubs and massage parlours to private homes and online,
+and in some countries anti-trafficking police were reassigned to pandemic duties.
+
+### Addressing trafficking beyond the criminal justice response
+
+The Trafficking Protocol supplements the Convention against Transnational Organized Crime. Beyond cooperation in
+investigation and prosecution, it focuses on prevention, above all of the exploitation of women and children, and
+on protecting victims: housing, counselling, medical and material help, education and work, and the chance for
+migrant victims to stay in the country. Its Article 9(4) asks states to address poverty, underdevelopment and
+unequal opportunity — a call the guide finds more urgent with the recession that followed COVID-19.
+
+### Trafficking in the Asia-Pacific region
+
+**East Asia and the Pacific.** Most offenders were nationals of the country where the case was reported; the share
+of minors among victims had risen, and most victims were trafficked for sexual exploitation. Forced labour was
+found among victims returning to Indonesia, Mongolia and the Mekong sub-region (Cambodia, Laos and Thailand), and
+domestic servitude and forced begging among victims trafficked to Thailand. Trafficking was mostly within the
+region.
+
+**South and South-West Asia.** UNODC could collect nothing on offenders here. Sexual exploitation was most often
+reported, but forced labour seemed as common, and a few Indian states reported organ removal and forced marriage.
+Domestic, intra-regional and trans-regional trafficking were all found.
+
+### Enforcement of international law: obstacles
+
+Victims fear to name traffickers. Trafficking crosses borders and jurisdictions, violates several laws and is not
+a one-time event, so building a case costs time and money that many states lack. Border guards and police are
+rarely trained in the law on trafficking, so victims are often arrested or deported as criminals or illegal
+immigrants, and language barriers hamper interviews. UN.GIFT helps with awareness and technical assistance:
+draft laws, manuals for police and victims, and fact sheets."""),
+        ("previous_attempts", "Past international action", """Former Secretary-General Kofi Annan warned that criminal groups embraced the globalised economy and its
+technology while the efforts against them stayed fragmented. The Trafficking Protocol, adopted by General Assembly
+resolution 55/25 in November 2000, entered into force on 25 December 2003 as the first legally binding global
+instrument with an agreed definition; by February 2018, 173 countries had signed it. Its definition aims at
+national offences that converge, so that states can cooperate, and it protects victims with full respect for
+their rights. Article 3(a) defines trafficking and then the exploitation it serves, at a minimum sexual
+exploitation, forced labour or services, slavery or similar practices, servitude and the removal of organs.
+
+UNODC's 2014 Global Report, based on data from 155 countries, was the first global assessment. It made five
+points: awareness has grown; people now ask how big the crime is and what they can do; there is a bias towards
+sex trafficking; women take part not only as victims but as traffickers, often former victims; and awareness must
+be raised globally. The 2016 report found convictions still low, tightly linked to how long a country's law has
+existed, but noted that trafficking had entered the 2030 Agenda.
+
+### Blue Heart Campaign
+
+Established by UNODC in 2009, it supports countries in implementing the protocols and monitors how they are
+applied. The blue heart stands for the sadness of those who are trafficked and the cold heart of those who buy and
+sell people. Its proceeds go to the UN Voluntary Trust Fund for Victims of Trafficking in Persons, Especially Women
+and Children, which the General Assembly created in August 2010 so that governments, companies, international
+organisations, NGOs and individuals can help victims together; UNODC manages it.
+
+### Technological developments
+
+The internet has opened new paths for trafficking, above all for the commercial sexual exploitation of children:
+almost 150,000 new escort advertisements appear online every day, often disguised as harmless ads on sites such as
+Craigslist and eBay. Police lack the tools, capacity and jurisdiction to follow leads, and it is unclear whose law
+applies — the buyer's, the seller's or that of the country where a page is registered. Prosecutors skim hundreds
+of ads and may find one lead in 100 cases. Yet technology also helps: banks can follow the money through online
+transactions, and better cooperation and IT tracking could speed up prosecutions. Article 7(1)(a) of the
+Convention asks every state to regulate and supervise banks and other institutions to detect money laundering,
+with customer identification, record-keeping and reports of suspicious transactions."""),
+        ("other", "Conclusion", """Trafficking is complex, but legal tools exist. Even states outside the Convention and its protocols must
+protect trafficked persons under the Universal Declaration of Human Rights, part of customary international law.
+Compliance and enforcement are hard but not impossible; UN.GIFT adds funds, but states cannot rely on UN
+programmes alone. Regional cooperation is promising because trafficking crosses borders. Like pollution,
+trafficking is everyone's problem: the world abolished slavery together and must do so again."""),
+        ("questions", "Questions a resolution must answer", ""),
     ],
     "key_terms": [],
     "timeline": [],
@@ -358,21 +551,23 @@ international cooperation is the way through."""),
         S("unodc-wca-strategy", "un_document", "UNODC Regional Strategy for Combating Trafficking in Persons and Smuggling "
           "of Migrants 2015-2020", container="West and Central Africa", publisher="United Nations Office on Drugs and Crime",
           date="2016", url="https://css.unodc.org/documents/human-trafficking/2016/"
-          "UNODC_Regional_Strategy_for_Combating_TIP_SOM_West_and_Central_Africa_2015-2020.pdf"),
+          "UNODC_Regional_Strategy_for_Combating_TIP_SOM_West_and_Central_Africa_2015-2020.pdf", further=True),
         S("sherloc-sea-smuggling", "academic", "Migrant Smuggling by Sea: Combating a Current Threat to Maritime Security "
           "through the Creation of a Cooperative Framework", container="SHERLOC Bibliography",
           publisher="United Nations Office on Drugs and Crime", date="2010",
           url="https://sherloc.unodc.org/cld/bibliography/2010/migrant_smuggling_by_sea_combating_a_current_threat_to_"
-          "maritime_security_through_the_creation_of_a_cooperative_framework.html"),
+          "maritime_security_through_the_creation_of_a_cooperative_framework.html", further=True),
         S("state-hstc", "government_report", "Human Smuggling and Trafficking Center", publisher="U.S. Department of State",
-          url="http://www.state.gov/m/ds/hstcenter/90434.htm"),
+          url="http://www.state.gov/m/ds/hstcenter/90434.htm", further=True),
         S("thomson-reuters-fraud", "web_page", "Healthcare Fraud Webinar", container="Thomson Reuters",
-          url="https://www.thomsonreuters.com/en-us/posts/investigation-fraud-and-risk/healthcare-fraud-webinar/"),
+          url="https://www.thomsonreuters.com/en-us/posts/investigation-fraud-and-risk/healthcare-fraud-webinar/",
+          further=True),
         S("aljazeera-2022", "news", "US Hits Out at Russia, China in Annual Human Trafficking Report",
           container="Al Jazeera", date="2022-07-19",
-          url="https://www.aljazeera.com/news/2022/7/19/us-hits-out-at-russia-china-in-annual-human-trafficking-report"),
+          url="https://www.aljazeera.com/news/2022/7/19/us-hits-out-at-russia-china-in-annual-human-trafficking-report",
+          further=True),
         S("reuters-2010", "news", "Reuters Report on Crime and the United Nations", container="Reuters", date="2010-06-17",
-          url="https://www.reuters.com/article/us-crime-un-idUSTRE65G5H820100617"),
+          url="https://www.reuters.com/article/us-crime-un-idUSTRE65G5H820100617", further=True),
     ],
     "questions": [
         ("resolution", "How can member states come together to curb human trafficking?"),
@@ -394,62 +589,125 @@ CCPCJ = {
     "topic": "Strengthening coordination of efforts to combat human trafficking",
     "chairs": [("amy.lie", "Amy", "Lie")],
     "chair_roles": {"amy.lie": "President"},
+    # The seed's order: introduction, key terms (with Figure 1), a general overview with sub-headings, parties,
+    # timeline, UN involvement, previous attempts, solutions, bibliography, nine appendices. Its text carries no
+    # in-text citations, only a bibliography at the end, so nothing here is cited: the bibliography is listed as
+    # further reading, and each appendix names its document and address as the seed does.
     "sections": [
-        ("introduction", "Introduction", """More than 150 years after the Emancipation Proclamation and the UK's abolition of slavery, trafficking
-persists as modern servitude, against Article 4 of the Universal Declaration of Human Rights. It is the fastest
-growing criminal activity in the world, with an estimated **40.3 million** victims and very few prosecutions
-[@polaris-ht]. Most victims were trying to escape poverty, persecution or discrimination, lured by false job
-offers, relationships or money [@hartmann-2021]. Social media now serves traffickers for recruiting and
-advertising, and COVID-19 deepened the inequalities at trafficking's roots [@nhth-what-is]."""),
-        # The seed's order: its key terms follow the introduction, and its parties and timeline come after the
-        # overview, before UN involvement.
+        ("introduction", "Introduction", """More than 150 years after the Emancipation Proclamation in the United States and the Abolition Act in the
+United Kingdom, slavery is still widespread. Trafficking is modern servitude, against Article 4 of the Universal
+Declaration of Human Rights (freedom from slavery). It is the fastest growing criminal activity in the world, with
+an estimated **40.3 million** victims and very low prosecution rates.
+
+It happens within countries and communities and touches every background, though some people are more vulnerable
+than others. Most victims were trying to escape poverty, persecution or discrimination, or to support their
+families; traffickers lure them with false job offers, relationships or money, then trap them and often take their
+documents. Social media and online platforms now serve traffickers to find and recruit victims and to advertise
+them, and COVID-19 deepened the economic and social inequalities at trafficking's roots."""),
         ("key_terms", "Definition of key terms", ""),
-        ("background", "Types of trafficking", """The main purposes are sexual exploitation, forced labour, organ harvesting and forced marriage
-[@stop-the-traffik]. Data are uncertain because few survivors come forward, and those sexually exploited often
-fear prosecution where prostitution is criminalised.
+        ("background", "General overview", """### Principal types of human trafficking
 
-**Sexual exploitation** affects females almost exclusively and thrives on demand: prostitution, online
-pornography, sex tourism, fake massage businesses, escort services [@shared-hope; @who-sea]. Traffickers are
-often partners or relatives who groom their victims [@glavin-2018].
+The main purposes are sexual exploitation, forced labour, organ harvesting and forced marriage; which one
+dominates differs by region. Data remain uncertain and under-reported because the crime is sophisticated and few
+survivors speak out, and those sexually exploited often fear prosecution where prostitution is criminalised.
 
-**Forced labour** affects an estimated 24.9 million people [@ilo-forced-labour], most in Asia (4 in 1,000), mainly in
-domestic work and construction. Victims live in shacks without heating or plumbing, with wages withheld and
-documents taken [@antislavery-forced-labour; @giz-2008]."""),
-        ("background", "Vulnerability and consequences", """Migration hopes, poverty, war and disaster make people easier to deceive; parents may migrate, or even sell
-their children, hoping for a better life [@osce-root-causes; @stoplearn-2021]. Survivors carry lasting harm:
-post-traumatic stress, depression, anxiety, injuries and disease, and some become traffickers themselves.
-UNICEF [@unicef-end-trafficking] and the ILO work to prosecute traffickers, protect victims and prevent trafficking
-[@ohchr-fs36]."""),
+**Sexual exploitation** affects females almost exclusively. It runs through prostitution, online pornography, sex
+tourism, fake massage businesses, escort services and more, and it is driven by demand: more buyers send
+traffickers looking for more victims. Traffickers are often romantic partners or family members who groom their
+victims with love or protection until the victims unknowingly cooperate in their own exploitation.
+
+**Forced labour** affects an estimated 24.9 million women, men and children, most of all in Asia (4 in 1,000
+people), mainly in domestic work and then construction. Poverty, unemployment, little education and a weak rule of
+law let traffickers recruit with false job advertisements and act with impunity. Victims live in shared shacks
+without heating or plumbing and face threats, harm, restricted movement, withheld wages and confiscated documents.
+
+### Vulnerability
+
+Demand for cheap labour and sex, and traffickers' choice to profit from others, drive the trade. Traffickers
+exploit the wish to migrate, winning trust before turning coercive once the victim has moved; people migrate to
+escape poverty, oppression, lack of opportunity, war and natural disasters. The (false) promise of money is another
+pull: parents may migrate to provide for their children, or even sell them hoping they escape chronic poverty.
+Internet and television spread false pictures of richer countries, and traffickers recruit through online
+advertisements and messages.
+
+### Consequences
+
+Survivors carry lasting physical and psychological trauma: post-traumatic stress, depression, anxiety, injuries
+from beatings and torture, sexually transmitted diseases and exposure to harmful chemicals. Some become traffickers
+to escape victimisation, which feeds the cycle. Many organisations work against the crime, among them UNICEF, which
+focuses on children's rights and well-being, and the ILO, which works for victims of forced labour; most aim to
+prosecute traffickers, protect victims and prevent trafficking."""),
         ("major_parties", "Major parties involved", ""),
         ("timeline", "Timeline of key events", ""),
-        ("un_involvement", "UN involvement, resolutions and treaties", """- The Palermo Protocol, supplementing the Convention against Transnational Organized Crime, 12 December 2000
-  [@unodc-protocol; @appendix-palermo].
-- ECOSOC resolution 2006/27 on international cooperation against trafficking, 27 July 2006 [@ecosoc-2006-27].
-- ECOSOC resolution 2008/33 on coordinating UN efforts, 25 July 2008 [@ecosoc-2008-33].
-- The UN Global Plan of Action, 30 July 2010 (A/RES/64/293) [@ares-64-293].
-- Improving coordination of efforts against trafficking, 20 December 2012 (A/RES/67/190) [@ares-67-190].
-- CCPCJ resolutions 27/2 on trafficking facilitated by the misuse of information technology and 27/3 on protecting
-  children from it, 2018 [@ccpcj-27-2; @ccpcj-27-3]."""),
-        ("previous_attempts", "Previous attempts to solve the issue", """The **Palermo Protocol** was the first legally binding treaty with an international definition of trafficking;
-its 178 parties must criminalise it, yet conviction rates stay low. **ICAT** brought agencies together, analysed
-gaps and added a fourth P — Partnership — to Prosecution, Protection and Prevention [@icat-about]. The 2018 CCPCJ
-resolutions turned to technology and supported campaigns such as the Blue Heart Campaign and UN.GIFT's Open Your
-Eyes to Human Trafficking [@ungift-about], though recruitment online continues. The ILO's 2014 Protocol to the
-Forced Labour Convention [@ilo-p029] and its work on labour rights [@nishimoto-2018] tie forced labour to
-trafficking. Estimates of modern slavery [@ilo-global-estimates-2017] and UNODC's 2020 Global Report
-[@glotip-2020] measure the scale."""),
-        ("possible_solutions", "Possible solutions", """Organisations pursue different priorities: UNICEF the child's wellbeing, others prosecution. Member states
-could agree on common priorities and on how information is shared. Across borders, shared intelligence on
-traffickers and victims lets routes be followed from source to destination; multilateral agreements and
-patrols in high-risk border areas can speed up rescues and prosecutions. The Action-Means-Purpose model helps
-officers recognise a case [@polaris-amp]."""),
+        ("un_involvement", "UN involvement, relevant resolutions, treaties and events", """- The Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children,
+  supplementing the Convention against Transnational Organized Crime, 12 December 2000 (Appendix I).
+- ECOSOC resolution 2006/27 on international cooperation against trafficking and the protection of its victims,
+  27 July 2006 (Appendix II).
+- ECOSOC resolution 2008/33 on coordinating the efforts of the UN and others, 25 July 2008 (Appendix III).
+- The UN Global Plan of Action to Combat Trafficking in Persons, 30 July 2010, A/RES/64/293 (Appendix IV).
+- Improving the coordination of efforts against trafficking in persons, 20 December 2012, A/RES/67/190
+  (Appendix V).
+- CCPCJ resolution 27/2 on trafficking facilitated by the criminal misuse of information and communications
+  technologies, 2018 (Appendix VII).
+- CCPCJ resolution 27/3 on protecting children against such trafficking, 2018 (Appendix VIII)."""),
+        ("previous_attempts", "Previous attempts to solve the issue", """The **Palermo Protocol** was the first legally binding treaty with an international definition of trafficking,
+a tool for recognising its forms and identifying victims. Its 178 parties must criminalise trafficking and pass
+laws against it, yet many traffickers go unpunished and conviction rates stay low; some countries record no
+convictions at all.
+
+**ICAT** improved coordination: organisations that had worked alone came together, analysed gaps in protocols and
+laws and published key papers. It added a fourth P, Partnership, to the "3P" framework of Prosecution, Protection
+and Prevention.
+
+The **CCPCJ resolutions** of 2018 addressed technology and the internet, for awareness campaigns and for finding
+traffickers in companies' supply chains. Public movements followed, such as UNODC's Blue Heart Campaign and
+UN.GIFT's Open Your Eyes to Human Trafficking, but many victims are still recruited and exploited online."""),
+        ("possible_solutions", "Possible solutions", """Organisations pursue different agendas: UNICEF protects the child's wellbeing, others put prosecution first.
+Opposing priorities make collaboration hard, and information is often not shared. Member states could agree on
+common priorities and on how nations and organisations communicate.
+
+Across borders, sharing information on potential traffickers and victims lets routes be followed from source to
+destination. Multilateral agreements and the disclosure of vital information could speed up finding victims and
+prosecuting perpetrators, and high-risk countries could patrol their borders more closely."""),
+        ("appendix", "Appendix I", """The Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children,
+supplementing the United Nations Convention against Transnational Organized Crime, 12 December 2000.
+
+<https://www.unhcr.org/protection/migration/4d52493b6/protocol-prevent-suppress-punish-trafficking-persons-especially-women-children.html>"""),
+        ("appendix", "Appendix II", """Strengthening international cooperation in preventing and combating trafficking in persons and protecting
+victims of such trafficking, 27 July 2006 (ECOSOC 2006/27).
+
+<https://www.unodc.org/documents/commissions/CCPCJ/Crime_Resolutions/2000-2009/2006/ECOSOC/Resolution_2006-27.pdf>"""),
+        ("appendix", "Appendix III", """Strengthening coordination of the United Nations and other efforts in fighting trafficking in persons,
+25 July 2008 (ECOSOC resolution 2008/33).
+
+<https://www.un.org/en/ecosoc/docs/2008/resolution%202008-33.pdf>"""),
+        ("appendix", "Appendix IV", """United Nations Global Plan of Action to Combat Trafficking in Persons, 30 July 2010 (A/RES/64/293).
+
+<https://documents-dds-ny.un.org/doc/UNDOC/GEN/N16/453/06/PDF/N1645306.pdf?OpenElement>"""),
+        ("appendix", "Appendix V", """Improving the coordination of efforts against trafficking in persons, 20 December 2012 (A/RES/67/190).
+
+<https://www.un.org/en/development/desa/population/migration/generalassembly/docs/globalcompact/A_RES_67_190.pdf>"""),
+        ("appendix", "Appendix VI", """Global Estimates of Modern Slavery: Forced Labour and Forced Marriage, 2017.
+
+<https://www.ilo.org/wcmsp5/groups/public/---dgreports/---dcomm/documents/publication/wcms_575479.pdf>"""),
+        ("appendix", "Appendix VII", """Preventing and combating trafficking in persons facilitated by the criminal misuse of information and
+communications technologies, 2018 (CCPCJ 27/2).
+
+<https://www.unodc.org/documents/commissions/CCPCJ/CCPCJ_Sessions/CCPCJ_27/CCPCJ_res2018/CCPCJ_Resolution_27_2.pdf>"""),
+        ("appendix", "Appendix VIII", """Improving the protection of children against trafficking in persons, including by addressing the criminal
+misuse of information and communications technologies, 2018 (CCPCJ 27/3).
+
+<https://www.unodc.org/documents/commissions/CCPCJ/CCPCJ_Sessions/CCPCJ_27/CCPCJ_res2018/CCPCJ_Resolution_27_3.pdf>"""),
+        ("appendix", "Appendix IX", """United Nations Office on Drugs and Crime, Global Report on Trafficking in Persons, 2020.
+
+<https://www.unodc.org/documents/data-and-analysis/tip/2021/GLOTIP_2020_15jan_web.pdf>"""),
     ],
     "key_terms": [
         ("Human trafficking", "", "Recruiting and moving people by deception or coercion to exploit them for profit; "
          "physical and psychological harm is used to control victims.", None),
         ("Action-Means-Purpose Model", "AMP", "A way of showing the definition of trafficking used in the US Trafficking "
          "Victims Protection Act (2000): an action, carried out by a means, for the purpose of commercial sex or labour. "
-         "One element of each is needed, except for minors in commercial sex.", "polaris-amp"),
+         "One element of each is needed, except for minors in commercial sex.", None),
         ("Sexual exploitation", "", "People who joined the commercial or private sex industry involuntarily, or joined "
          "voluntarily and cannot leave; it includes every child in the commercial sex industry.", None),
         ("Commercial sex act", "", "Prostitution, pornography or a sexual act exchanged for food, shelter, money, "
@@ -480,101 +738,78 @@ crime, corruption and terrorism; on trafficking it seeks to end the crime, convi
 from abuse and exploitation."""),
         ("Inter-Agency Coordination Group against Trafficking in Persons (ICAT)", "un_body", "", """Brings more than 25
 UN agencies and international organisations together for a comprehensive approach, including victim support; it
-exchanges information and advises on strategies [@icat-about]."""),
+exchanges information and advises on strategies."""),
         ("United Nations Global Initiative to Fight Human Trafficking (UN.GIFT)", "un_body", "", """Launched in March 2007
 by several agencies to build tools against trafficking with many partners, on the belief that coordination is
 essential."""),
         ("International Labour Organization (ILO)", "un_body", "", """Brings governments, employers and workers together
 on labour standards; in 2014 its members adopted a Protocol linking forced labour and trafficking, stressing
-protection, prevention and compensation [@ilo-p029]."""),
+protection, prevention and compensation."""),
     ],
     "sources": [
         S("antislavery-forced-labour", "ngo_report", "Forced Labour. What Is Forced Labour?",
-          container="Anti-Slavery International", date="2016", url="https://www.antislavery.org/slavery-today/forced-labour/"),
+          container="Anti-Slavery International", date="2016", url="https://www.antislavery.org/slavery-today/forced-labour/", further=True),
         S("giz-2008", "government_report", "Forced Labour and Trafficking in Persons",
           authors="Deutsche Gesellschaft für Technische Zusammenarbeit", date="2008-06",
-          url="https://www.oecd.org/dac/gender-development/44896368.pdf"),
+          url="https://www.oecd.org/dac/gender-development/44896368.pdf", further=True),
         S("glavin-2018", "web_page", "Causes of Commercial Sexual Exploitation of Children", authors="Glavin, Chris",
           container="K12 Academics", date="2018-09-28",
-          url="https://www.k12academics.com/sexual-abuse/child-sexual-abuse/types/commercial-sexual-exploitation-children/causes"),
+          url="https://www.k12academics.com/sexual-abuse/child-sexual-abuse/types/commercial-sexual-exploitation-children/causes", further=True),
         S("hartmann-2021", "web_page", "Causes & Effects of Human Trafficking", authors="Hartmann, Micah",
-          container="The Exodus Road", date="2021-07-06", url="https://theexodusroad.com/causes-effects-of-human-trafficking/"),
+          container="The Exodus Road", date="2021-07-06", url="https://theexodusroad.com/causes-effects-of-human-trafficking/", further=True),
         S("ilo-forced-labour", "un_document", "Forced Labour, Modern Slavery and Human Trafficking",
           container="International Labour Organization", date="2017",
-          url="https://www.ilo.org/global/topics/forced-labour/lang--en/index.htm"),
+          url="https://www.ilo.org/global/topics/forced-labour/lang--en/index.htm", further=True),
         S("ilo-p029", "treaty", "Protocol P029 - Protocol of 2014 to the Forced Labour Convention, 1930",
           container="International Labour Organization", date="2014",
-          url="https://www.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:P029"),
+          url="https://www.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:P029", further=True),
         S("nhth-what-is", "ngo_report", "What Is Human Trafficking?", container="National Human Trafficking Hotline",
-          date="2019-05-06", url="https://humantraffickinghotline.org/what-human-trafficking"),
+          date="2019-05-06", url="https://humantraffickinghotline.org/what-human-trafficking", further=True),
         S("nishimoto-2018", "news", "Labour Rights: The Means to Tackle Human Trafficking", authors="Nishimoto, Tomoko",
           container="International Labour Organization", date="2018-07-27",
-          url="https://www.ilo.org/asia/media-centre/news/WCMS_635351/lang--en/index.htm"),
+          url="https://www.ilo.org/asia/media-centre/news/WCMS_635351/lang--en/index.htm", further=True),
         S("osce-root-causes", "un_document", "What Are the Root Causes of Trafficking?",
           authors="Organization for Security and Co-operation in Europe", date="2008",
-          url="https://www.unodc.org/documents/human-trafficking/Toolkit-files/08-58296_tool_9-2.pdf"),
+          url="https://www.unodc.org/documents/human-trafficking/Toolkit-files/08-58296_tool_9-2.pdf", further=True),
         S("polaris-ht", "ngo_report", "Human Trafficking", container="Polaris", authors="Polaris Project",
-          date="2019-10-16", url="https://polarisproject.org/human-trafficking/"),
+          date="2019-10-16", url="https://polarisproject.org/human-trafficking/", further=True),
         S("polaris-amp", "ngo_report", "The Action Means Purpose (A-M-P) Model", authors="Polaris Project",
           container="National Human Trafficking Hotline", date="2012",
-          url="https://humantraffickinghotline.org/sites/default/files/AMP%20Model.pdf"),
+          url="https://humantraffickinghotline.org/sites/default/files/AMP%20Model.pdf", further=True),
         S("shared-hope", "ngo_report", "What Is Sex Trafficking?", container="Shared Hope International",
-          date="2011-12-31", url="https://sharedhope.org/the-problem/what-is-sex-trafficking/"),
+          date="2011-12-31", url="https://sharedhope.org/the-problem/what-is-sex-trafficking/", further=True),
         S("stop-the-traffik", "ngo_report", "Types of Exploitation, Human Trafficking & Slavery",
           container="STOP THE TRAFFIK", date="2017",
-          url="https://www.stopthetraffik.org/about-human-trafficking/types-of-exploitation/"),
+          url="https://www.stopthetraffik.org/about-human-trafficking/types-of-exploitation/", further=True),
         S("stoplearn-2021", "web_page", "Human Trafficking: Causes, Effects, Consequences and Government Effort to Combat It",
           authors="StopLearn Team", container="StopLearn", date="2021-10-29",
-          url="https://stoplearn.com/human-trafficking-causes-effects-consequences-and-government-effort-to-combat-it/"),
-        S("ungift-about", "web_page", "About", authors="UN.GIFT.HUB", container="UN.GIFT", url="https://www.ungift.org/about/"),
+          url="https://stoplearn.com/human-trafficking-causes-effects-consequences-and-government-effort-to-combat-it/", further=True),
+        S("ungift-about", "web_page", "About", authors="UN.GIFT.HUB", container="UN.GIFT", url="https://www.ungift.org/about/", further=True),
         S("unicef-end-trafficking", "ngo_report", "End Trafficking", authors="UNICEF: United States Fund", date="2012",
-          url="https://www.unicefusa.org/sites/default/files/assets/pdf/End-Child-Trafficking-One-Pager.pdf"),
+          url="https://www.unicefusa.org/sites/default/files/assets/pdf/End-Child-Trafficking-One-Pager.pdf", further=True),
         S("icat-about", "web_page", "About Us: The Inter-Agency Coordination Group against Trafficking in Persons",
-          authors="United Nations", container="ICAT", url="https://icat.un.org/about"),
+          authors="United Nations", container="ICAT", url="https://icat.un.org/about", further=True),
         S("ohchr-fs36", "un_document", "Human Rights and Human Trafficking", container="Human Rights Fact Sheets",
           publisher="Office of the United Nations High Commissioner for Human Rights", date="2014", symbol="Fact Sheet No. 36",
-          url="https://www.ohchr.org/sites/default/files/Documents/Publications/FS36_en.pdf"),
+          url="https://www.ohchr.org/sites/default/files/Documents/Publications/FS36_en.pdf", further=True),
         S("unodc-protocol", "web_page", "The Protocol for Human Trafficking",
           container="United Nations Office on Drugs and Crime",
-          url="https://www.unodc.org/unodc/en/human-trafficking/protocol.html"),
+          url="https://www.unodc.org/unodc/en/human-trafficking/protocol.html", further=True),
         S("who-sea", "ngo_report", "Sexual Exploitation and Abuse: Prevent and Protect",
           container="World Health Organization",
-          url="https://cdn.who.int/media/docs/default-source/documents/ethics/sexual-exploitation-and-abuse-pamphlet-en.pdf"),
-        S("appendix-palermo", "treaty", "Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women "
-          "and Children, Supplementing the United Nations Convention against Transnational Organized Crime",
-          authors="United Nations General Assembly", publisher="UNHCR", date="2000-12-12",
-          url="https://www.unhcr.org/protection/migration/4d52493b6/protocol-prevent-suppress-punish-trafficking-persons-"
-          "especially-women-children.html"),
-        S("ecosoc-2006-27", "un_document", "Strengthening International Cooperation in Preventing and Combating Trafficking "
-          "in Persons and Protecting Victims of Such Trafficking", authors="United Nations Economic and Social Council",
-          date="2006-07-27", symbol="E/RES/2006/27",
-          url="https://www.unodc.org/documents/commissions/CCPCJ/Crime_Resolutions/2000-2009/2006/ECOSOC/Resolution_2006-27.pdf"),
-        S("ecosoc-2008-33", "un_document", "Strengthening Coordination of the United Nations and Other Efforts in Fighting "
-          "Trafficking in Persons", authors="United Nations Economic and Social Council", date="2008-07-25",
-          symbol="E/RES/2008/33", url="https://www.un.org/en/ecosoc/docs/2008/resolution%202008-33.pdf"),
-        S("ares-64-293", "un_document", "United Nations Global Plan of Action to Combat Trafficking in Persons",
-          authors="United Nations General Assembly", date="2010-07-30", symbol="A/RES/64/293",
-          url="https://documents-dds-ny.un.org/doc/UNDOC/GEN/N16/453/06/PDF/N1645306.pdf?OpenElement"),
-        S("ares-67-190", "un_document", "Improving the Coordination of Efforts against Trafficking in Persons",
-          authors="United Nations General Assembly", date="2012-12-20", symbol="A/RES/67/190",
-          url="https://www.un.org/en/development/desa/population/migration/generalassembly/docs/globalcompact/A_RES_67_190.pdf"),
-        S("ilo-global-estimates-2017", "un_document", "Global Estimates of Modern Slavery: Forced Labour and Forced Marriage",
-          publisher="International Labour Organization", date="2017",
-          url="https://www.ilo.org/wcmsp5/groups/public/---dgreports/---dcomm/documents/publication/wcms_575479.pdf"),
-        S("ccpcj-27-2", "un_document", "Preventing and Combating Trafficking in Persons Facilitated by the Criminal Misuse "
-          "of Information and Communications Technologies",
-          authors="Commission on Crime Prevention and Criminal Justice", date="2018", symbol="CCPCJ 27/2",
-          url="https://www.unodc.org/documents/commissions/CCPCJ/CCPCJ_Sessions/CCPCJ_27/CCPCJ_res2018/CCPCJ_Resolution_27_2.pdf"),
-        S("ccpcj-27-3", "un_document", "Improving the Protection of Children against Trafficking in Persons, Including by "
-          "Addressing the Criminal Misuse of Information and Communications Technologies",
-          authors="Commission on Crime Prevention and Criminal Justice", date="2018", symbol="CCPCJ 27/3",
-          url="https://www.unodc.org/documents/commissions/CCPCJ/CCPCJ_Sessions/CCPCJ_27/CCPCJ_res2018/CCPCJ_Resolution_27_3.pdf"),
-        S("glotip-2020", "un_document", "Global Report on Trafficking in Persons 2020",
-          publisher="United Nations Office on Drugs and Crime", date="2020",
-          url="https://www.unodc.org/documents/data-and-analysis/tip/2021/GLOTIP_2020_15jan_web.pdf"),
+          url="https://cdn.who.int/media/docs/default-source/documents/ethics/sexual-exploitation-and-abuse-pamphlet-en.pdf", further=True),
     ],
     "questions": [],
+    "figures": [
+        {"after": "Definition of key terms", "image": "ccpcj-action-means-purpose",
+         "caption": "Figure 1: The Action-Means-Purpose Model",
+         "alt": "Three boxes joined by plus signs, Action, Means and Purpose (commercial sex acts or labour), equal "
+                "human trafficking. At least one element of each is needed; for a minor under 18 in commercial sex, "
+                "no Means is needed.",
+         "credit": "Redrawn by mlmun from the guide's description of the model."},
+    ],
 }
+
 
 GA3 = {
     "committee": {
@@ -585,31 +820,85 @@ GA3 = {
     },
     "topic": "Strengthening international cooperation to combat human trafficking",
     "chairs": [("fantasia.pinas", "Fantasia", "Pinas"), ("zara.heydarova", "Zara", "Heydarova")],
+    # The seed's order: introduction, key terms, a general overview (with its graph), timeline, stakeholders,
+    # possible solutions, further readings. It cites nothing in its text (its works cited page is an empty
+    # template), so no sentence here carries a citation: its three readings are listed as further reading.
     "sections": [
-        ("introduction", "Introduction", """Trafficking is a humanitarian crisis as much as a legal one: it strips millions of people of dignity and
-freedom through forced labour, sexual exploitation and organ trafficking. It thrives on poverty, instability
-and weak law enforcement. Despite treaties, task forces and campaigns, fragmented laws and weak cross-border
-cooperation let networks flourish. Countries must align their laws, share intelligence and put victims first
-[@unodc-glotip-2023]."""),
-        ("background", "Background and causes", """Desperation is the root: people seeking a better life meet traffickers promising jobs, safety or love.
-Conflict, economic instability and lack of education deepen vulnerability; demand for cheap labour and
-commercial sex fuels it. Networks exploit loopholes, bribe officials and use underground and even legal routes.
-Victims fear retaliation or deportation [@polaris-annual]."""),
-        ("un_involvement", "Current global efforts", """UNODC, the ILO and INTERPOL run many campaigns. The Palermo Protocol (2000) gave the first universal legal
-framework, but enforcement varies. The obstacles: **different legal definitions** (some states only count
-cross-border cases), **limited resources**, **corruption and political barriers**, and **little support for
-survivors**. Europol coordinates investigations across the EU [@europol].
+        ("introduction", "Introduction", """Trafficking is a humanitarian crisis as much as a legal one: it strips millions of people of dignity,
+freedom and basic rights. Men, women and children are forced into labour, sexual exploitation and even organ
+trafficking. This modern slavery thrives on poverty, political instability and weak law enforcement.
 
-Registered victims between 2008 and 2022 were exploited mostly sexually, then in forced labour, with a small,
-steady share for organ removal and other purposes such as benefit fraud and forced crime."""),
-        ("possible_solutions", "Possible solutions", """1. **Update the Palermo Protocol** to cover new forms and tactics of exploitation.
-2. **Joint INTERPOL and UNODC operations** with shared intelligence and coordinated raids.
-3. **Witness protection** with physical, psychological and legal support so victims can testify.
-4. **AI monitoring** of online platforms, including the dark web, to flag trafficking in real time.
-5. **Public education** on the signs of trafficking and how to report them; the US Department of State suggests
-   mentoring people at risk.
-6. **Mentorship programmes** for vulnerable groups.
-7. **Supply-chain checks** by companies, and consumers who choose ethical firms."""),
+Treaties, task forces and campaigns have not stopped traffickers. Fragmented legal systems, uneven enforcement
+and little cross-border cooperation let networks flourish; without a coordinated global response, efforts stay
+ineffective. Countries must align their laws, share intelligence and put victims at the centre.
+
+This report looks at who the perpetrators are, where systems are weak and what could be done, with justice,
+prevention and victim protection in view."""),
+        ("key_terms", "Definition of key terms", ""),
+        ("background", "General overview", """### Background and causes
+
+Desperation is the root: people seeking a better life meet traffickers who promise jobs, safety or love.
+Conflict, economic instability and lack of education make people more vulnerable, and demand for cheap labour
+and commercial sex feeds the trade. Organised networks cross borders easily, exploit legal loopholes, bribe
+officials and move victims along hidden routes or even legal ones. Many victims fear retaliation or deportation
+and never ask for help.
+
+### Current global efforts
+
+UNODC, the ILO and INTERPOL have run many campaigns against trafficking. The Palermo Protocol (2000) gave the
+first universal legal framework, but enforcement differs widely: some states lack the resources to investigate,
+others are held back by corruption that shields traffickers. The obstacles to cooperation:
+
+- **Different legal definitions**: some countries count trafficking only when a border is crossed, others also
+  recognise domestic trafficking.
+- **Limited resources**: many states cannot fund investigations and prosecutions of networks.
+- **Corruption and political barriers**: in some regions officials take part in trafficking.
+- **Little support for victims**: survivors often get little help, which makes reintegration hard.
+
+### Images and graphs
+
+The guide's graph shows the forms of exploitation of registered victims between 2008 and 2022 in three groups:
+sexual exploitation, forced labour or services, and organ removal and other purposes. Sexual exploitation stays
+the largest group throughout; forced labour is a large share that shifts a little from year to year; organ
+removal and other purposes, such as benefit fraud and forced crime, stay small but steady. The guide reads this
+as a call for stronger cooperation against every form: better legal frameworks, intelligence shared across
+borders and more protection for victims."""),
+        ("timeline", "Timeline of key events", ""),
+        ("major_parties", "Stakeholders", ""),
+        ("possible_solutions", "Possible solutions", """### Strengthening international legal frameworks
+
+**Expanding the Palermo Protocol.** The 2000 protocol is the foundation of international law against
+trafficking; updating it to cover new forms of exploitation and new tactics would keep it effective.
+
+### Enhancing law enforcement and border control
+
+**Joint INTERPOL and UNODC operations.** Closer work between the two allows shared intelligence, coordinated
+raids and the dismantling of international rings.
+
+### Improving victim support and protection
+
+**Witness protection.** Strong programmes, with physical protection, psychological support and legal help, let
+victims testify against traffickers without fear of retaliation.
+
+### Using technology against cyber trafficking
+
+**AI-powered monitoring.** Tools that watch online platforms, the dark web included, can analyse patterns, spot
+suspicious activity and alert the authorities in real time.
+
+### Community engagement and public awareness
+
+**Education.** Teaching the public the signs of trafficking and how to report it helps communities act; the US
+Department of State, for instance, suggests mentoring people at risk.
+
+### Strengthening community support
+
+**Mentorship programmes.** Mentors give vulnerable people guidance, resources and role models, which makes them
+less likely to be trafficked.
+
+### Monitoring supply chains
+
+**Corporate responsibility.** Businesses that check their supply chains for forced labour reduce the demand for
+trafficked people; consumers can choose companies with ethical labour practices."""),
     ],
     "key_terms": [
         ("Human trafficking", "", "Transporting, transferring, harbouring or receiving people by force, fraud or threats, "
@@ -620,7 +909,8 @@ steady share for organ removal and other purposes such as benefit fraud and forc
         ("Victim protection", "", "Legal and social measures that keep trafficking survivors safe.", None),
         ("Smuggling vs. trafficking", "", "Smuggling is paid, voluntary migration; trafficking is trade in people and "
          "their exploitation.", None),
-        ("Coercion", "", "Making someone act against their will through threats, violence or intimidation.", None),
+        ("Coercion", "", "Making someone act against their will, usually through threats, violence or intimidation.",
+         None),
         ("Corruption", "", "Dishonest or illegal conduct by people in power, such as officials or police, that lets "
          "trafficking go on.", None),
         ("Bilateral agreements", "", "Agreements between two countries to cooperate, for example on borders or policing "
@@ -638,43 +928,51 @@ steady share for organ removal and other purposes such as benefit fraud and forc
         ("Grooming", "", "How traffickers win a victim's trust before exploiting them, common in online cases.", None),
     ],
     "timeline": [
-        ("2000", "Adoption of the Palermo Protocol, the first major legal framework against trafficking, with a clear "
-         "definition.", None),
-        ("2010", "The UN Global Plan of Action sets guidelines for prevention, protection and partnership.", None),
-        ("2015", "The Sustainable Development Goals include trafficking, mobilising resources and awareness.", None),
-        ("2021", "INTERPOL's Operation Storm Makers targets trafficking networks with joint, cross-border action.", None),
-        ("2023", "UNODC's report on trafficking calls for updated policies and new law-enforcement approaches.",
-         "unodc-glotip-2023"),
+        # The seed gives each event a title and a text.
+        ("2000", "Adoption of the Palermo Protocol", "The first major international legal framework aimed at "
+         "trafficking: it gave a clear definition and prepared coordinated global action.", None),
+        ("2010", "UN Global Plan of Action", "Guidelines for prevention, protection and partnership; it urged countries "
+         "to strengthen their laws and victim support and to work together.", None),
+        ("2015", "Sustainable Development Goals", "Their inclusion of trafficking helped mobilise resources, shape "
+         "policy priorities and raise public awareness.", None),
+        ("2021", "Operation Storm Makers", "An INTERPOL-led operation against organised networks involved in "
+         "trafficking, with shared intelligence, joint investigations and coordinated cross-border action.", None),
+        ("2023", "UNODC report on human trafficking", "It called for updated policies and new law-enforcement "
+         "approaches to keep up with traffickers' changing methods.", None),
     ],
     "stakeholders": [
-        ("United States of America", "member_state", "US", """Ranks countries in its annual Trafficking in Persons Report and
-prosecutes under the Trafficking Victims Protection Act, yet trafficking persists along the border with Mexico and in
-agriculture and domestic work."""),
+        ("United States of America", "member_state", "US", """Leads global efforts through its Trafficking in Persons
+(TIP) Report, which ranks countries on their action against trafficking, and prosecutes under the Trafficking Victims
+Protection Act (TVPA). Trafficking still occurs, especially along the border with Mexico and in agriculture and
+domestic work."""),
         ("European Union", "igo", "", """Its Anti-Trafficking Directive obliges member states to criminalise trafficking,
-protect victims and coordinate across borders; it funds survivor support and prevention."""),
-        ("Thailand", "member_state", "TH", """High rates of trafficking for sexual exploitation and forced labour; the
-government has strengthened its laws and works with NGOs to rescue victims. (Grouped with the Philippines in the
-original guide.)"""),
-        ("Philippines", "member_state", "PH", """High rates of trafficking for sexual exploitation and forced labour; the
-government has strengthened its laws and works with NGOs to rescue victims. (Grouped with Thailand in the original
-guide.)"""),
-        ("Nigeria", "member_state", "NG", """A major source country: people are trafficked for forced labour, domestic work
-and sex; poverty, corruption and weak enforcement make traffickers hard to stop. (Grouped with India in the original
-guide.)"""),
-        ("India", "member_state", "IN", """A major source country: people are trafficked for forced labour, domestic work
-and sex; poverty, corruption and weak enforcement make traffickers hard to stop. (Grouped with Nigeria in the original
-guide.)"""),
-        ("Mexico", "member_state", "MX", """A key transit country towards the United States and Canada, where organised crime
-is deeply involved and weak border controls help traffickers."""),
+protect victims and coordinate across borders; it also funds projects that help survivors and prevent
+exploitation."""),
+        ("Thailand & Philippines", "member_state", "TH,PH", """Both have high rates of trafficking, above all for
+sexual exploitation and forced labour; both governments have strengthened their laws and work with NGOs to rescue
+victims."""),
+        ("Nigeria & India", "member_state", "NG,IN", """Major source countries: many people are trafficked for forced
+labour, domestic work and sex. Poverty, corruption and weak law enforcement make traffickers hard to stop."""),
+        ("Mexico", "member_state", "MX", """A key transit country for victims smuggled to the United States and Canada;
+organised crime is deeply involved, and weak border controls make traffickers' work easier."""),
     ],
     "sources": [
         S("unodc-glotip-2023", "un_document", "Global Report on Trafficking in Persons 2023",
-          publisher="United Nations Office on Drugs and Crime", date="2023", url="https://www.unodc.org"),
-        S("polaris-annual", "ngo_report", "Annual Report", authors="Polaris Project", url="https://polarisproject.org"),
+          publisher="United Nations Office on Drugs and Crime", date="2023", url="https://www.unodc.org", further=True),
+        S("polaris-annual", "ngo_report", "Annual Report", authors="Polaris Project", url="https://polarisproject.org",
+          further=True),
         S("europol", "web_page", "Europol's Anti-Trafficking Efforts", container="Europol",
-          url="https://www.europol.europa.eu"),
+          url="https://www.europol.europa.eu", further=True),
     ],
     "questions": [],
+    "figures": [
+        {"after": "General overview", "image": "ga3-forms-of-exploitation",
+         "caption": "Forms of exploitation of registered victims, 2008–2022 (the original chart; its values are not "
+                    "reproduced)",
+         "alt": "A placeholder for the original guide's chart. It names the three forms of exploitation the chart "
+                "shows for 2008 to 2022 and says that its values are not available, so no bars are drawn.",
+         "credit": "Placeholder by mlmun; the guide does not give the chart's values."},
+    ],
 }
 
 HRC = {
@@ -693,10 +991,11 @@ It touches countries in transition and stable economies alike, driven by gender 
 and jobs, poverty and discrimination."""),
         ("background", "Background", """Almost every country is affected. Rich and poor alike must pursue the criminals who exploit desperate
 people and protect victims who often suffer terribly on their way to a better life."""),
-        ("un_involvement", "Recent events", """- The EU and UNODC launched **GLO.ACT**, a four-year joint initiative implemented with IOM and UNICEF
-  through 2019.
-- The **UN Voluntary Trust Fund for Victims of Trafficking** gives humanitarian, legal and financial aid through
-  governmental, intergovernmental and civil-society partners.
+        ("un_involvement", "Recent events", """- The EU and UNODC launched the Global Action to Prevent and Address Trafficking in Persons (**GLO.ACT**), a
+  four-year joint initiative carried out with IOM and UNICEF through 2019.
+- The **UNODC Voluntary Trust Fund for Victims of Human Trafficking** gives grassroots humanitarian, legal and
+  financial aid to victims through governmental, intergovernmental and civil-society organisations, so that
+  governments, companies, international organisations, NGOs and individuals can help victims together.
 - **ICAT**, mandated by the General Assembly, coordinates UN agencies and other organisations for a holistic
   approach, including victim protection and support."""),
         ("previous_attempts", "Previous attempts to resolve the problem", """The Convention against Transnational Organized Crime was the first to define this type of crime but

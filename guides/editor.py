@@ -161,6 +161,7 @@ ENTRY_KINDS = {
     "timeline": ("timeline_events", "event"),
     "major_parties": ("stakeholders", "party"),
     "questions": ("questions", "question"),
+    "figures": ("figures", "figure"),
 }
 
 
@@ -175,6 +176,11 @@ def entry_form_class(kind):
 
     if kind == "sources":
         return guide_admin.SourceForm
+    if kind == "figures":
+        from guides.models import Figure
+
+        return type("FigureEntryForm", (forms.ModelForm,), {"Meta": type("Meta", (), {
+            "model": Figure, "fields": ["order", "section", "image", "caption", "alt_text", "credit", "source"]})})
     if kind == "timeline":
         return type("EventEntryForm", (guide_admin.TimelineEventForm,), {
             **markdown("description"), "Meta": guide_admin.TimelineEventForm.Meta})
@@ -190,6 +196,8 @@ def _form(kind, guide, *args, **kwargs):
     form = entry_form_class(kind)(*args, **kwargs)
     if "source" in form.fields:
         form.fields["source"].queryset = guide.sources.all()
+    if "section" in form.fields:  # a figure is shown after one of this guide's parts
+        form.fields["section"].queryset = guide.sections.all()
     return form
 
 
@@ -211,7 +219,8 @@ def entry_schema(kind, guide):
     schema = []
     for name, field in form.fields.items():
         widget = field.widget
-        kind_of = ("checkbox" if isinstance(widget, forms.CheckboxInput) else "select" if hasattr(field, "choices")
+        kind_of = ("checkbox" if isinstance(widget, forms.CheckboxInput) else "file" if isinstance(field, forms.FileField)
+                   else "select" if hasattr(field, "choices")
                    else "textarea" if isinstance(widget, forms.Textarea) else "text")
         choices = [[str(v.value if hasattr(v, "value") else v), str(label)] for v, label in field.choices] \
             if kind_of == "select" else []
@@ -241,7 +250,7 @@ def entry_save(request, guide, kind, pk=None):
         raise Http404("No such list.")
     related, _ = ENTRY_KINDS[kind]
     try:
-        data = _body(request)
+        data, files = _entry_body(request)
         values = data.get("values")
         original = data.get("original")
         if not isinstance(values, dict) or (pk is not None and not isinstance(original, dict)):
@@ -258,7 +267,7 @@ def entry_save(request, guide, kind, pk=None):
                 if {k: str(v) for k, v in current.items()} != {k: str(original.get(k, "")) for k in current}:
                     raise PartConflict("Someone changed this entry after you opened it. Your text is kept here, "
                                        "not saved: compare it with theirs, then keep yours or take theirs.", current)
-            form = _form(kind, guide, {k: v for k, v in values.items() if v is not False}, instance=instance)
+            form = _form(kind, guide, {k: v for k, v in values.items() if v is not False}, files, instance=instance)
             if not form.is_valid():
                 raise ValidationError({name: list(errors) for name, errors in form.errors.items()})
             obj = form.save(commit=False)
@@ -276,6 +285,26 @@ def entry_save(request, guide, kind, pk=None):
     if kind == "sources":
         body["sources"] = [{"key": s.key, "title": s.title, "pk": s.pk} for s in guide.sources.order_by("key")]
     return JsonResponse(body)
+
+
+def _entry_body(request):
+    """(data, files): JSON, or for a figure's image a multipart form whose "payload" field holds the same JSON
+    (the image itself is bounded by FIGURE_MAX_BYTES and checked by the model's validators)."""
+    if not request.content_type.startswith("multipart/"):
+        return _body(request), None
+    from django.conf import settings
+
+    if int(request.META.get("CONTENT_LENGTH") or 0) > settings.FIGURE_MAX_BYTES + MAX_PART_BYTES:
+        raise ValidationError({"image": [f"Figures may be at most {settings.FIGURE_MAX_BYTES // 1024} KB."]})
+    if len(request.FILES) > 1 or set(request.FILES) - {"image"}:
+        raise ValidationError("Send one image at a time.")
+    try:
+        data = json.loads(request.POST.get("payload") or "{}")
+    except ValueError:
+        raise ValidationError("The editor sent something that is not JSON; reload the page.") from None
+    if not isinstance(data, dict):
+        raise ValidationError("The editor sent something unexpected; reload the page.")
+    return data, request.FILES
 
 
 @require_POST

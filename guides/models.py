@@ -517,6 +517,8 @@ def figure_upload_to(figure, filename):
 
 def validate_image_pixels(upload):
     """Refuses images over FIGURE_MAX_PIXELS before anything decodes them (a small PNG can be huge)."""
+    if getattr(upload, "_committed", False):
+        return  # already stored, so checked when it was uploaded (and opening it here would leave it open)
     limit = settings.FIGURE_MAX_PIXELS
     position = upload.tell() if hasattr(upload, "tell") else None
     try:

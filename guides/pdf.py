@@ -174,7 +174,10 @@ def pdf_cache_name(guide, revision, *, draft, css, chairs):
     committee = guide.topic.committee
     # The cover's live parts (not stored in the revision) go into the name too.
     cover = (guide.title, guide.subtitle, committee.contact_email, committee.conference.logo.name or "")
-    for part in (str(PDF_VERSION), weasyprint.__version__, css, "draft" if draft else "final", *chairs, *cover):
+    # The revision's id and time as well as its number: a database rebuilt over the same storage (a fresh demo)
+    # reuses numbers, never both.
+    stamp = (str(revision.pk), revision.created_at.isoformat() if revision.created_at else "")
+    for part in (str(PDF_VERSION), weasyprint.__version__, css, "draft" if draft else "final", *stamp, *chairs, *cover):
         digest.update(part.encode())
         digest.update(b"\0")
     return f"pdf-cache/guides/{guide.pk}/r{revision.number}-{digest.hexdigest()[:32]}.pdf"

@@ -5,7 +5,7 @@ import re
 from collections import OrderedDict
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -234,12 +234,15 @@ def media_file(request, name):
 
 
 def _stream(name):
+    """A figure or logo: bounded by FIGURE_MAX_BYTES at upload, so read whole and the file closed at once (a
+    streamed file stays open when the browser drops the request, e.g. a lazy image scrolled away)."""
     try:
-        handle = default_storage.open(name, "rb")
+        with default_storage.open(name, "rb") as handle:
+            data = handle.read()
     except OSError:
         raise Http404("No such file.") from None
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type)
+    response = HttpResponse(data, content_type=content_type)
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

@@ -164,10 +164,9 @@ def figure_for(guide):
 
 
 def read(response):
-    # To the end: the test client then closes the file (closing the response by hand would close the test's
-    # database connection on PostgreSQL).
-    content = b"".join(response.streaming_content)
-    return content
+    # Figures are sent whole (their file closed at once), never streamed.
+    assert not response.streaming
+    return response.content
 
 
 def test_figures_are_served_to_readers_of_their_guide_only(client, two, settings):

@@ -128,3 +128,30 @@ def test_a_source_added_in_the_editor_is_attached_to_a_new_key_term_without_leav
     assert (stored.term, stored.source.key, stored.source.published_display) == (
         "Trafficking in persons", "unodc-2024", "December 2024")
     assert guide.sections.filter(kind="key_terms").count() == 1
+
+
+def test_a_chair_adds_a_figure_in_the_editor_and_the_preview_shows_it(server_url, world):
+    import io
+
+    from PIL import Image
+
+    guide = world["guide_a"]
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 60), "navy").save(buffer, "PNG")
+    with chromium() as browser:
+        page = open_editor(browser, server_url, "chair-a", guide)
+        page.click("text=Figures (0)")
+        page.click("#add-entry")
+        box = page.locator("#entry-list .entry").last
+        box.locator("select[name=section]").select_option(label="Intro A")
+        box.locator("input[name=caption]").fill("Detected victims by region")
+        box.locator("input[name=alt_text]").fill("A bar chart of detected victims in six regions.")
+        box.locator("input[name=image]").set_input_files(
+            files=[{"name": "victims.png", "mimeType": "image/png", "buffer": buffer.getvalue()}])
+        page.wait_for_function("document.getElementById('editor-state').textContent.startsWith('All changes saved')")
+        page.wait_for_selector("#entry-list .entry img.entry-image")
+        assert page.locator("#entry-list .entry legend").last.inner_text() == "Detected victims by region"
+        screenshot(page, "editor-figure-1280.png")
+    figure = guide.figures.get()
+    assert (figure.section.heading, figure.alt_text, figure.image.width) == (
+        "Intro A", "A bar chart of detected victims in six regions.", 120)

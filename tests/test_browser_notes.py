@@ -24,9 +24,11 @@ def demo(settings):
     call_command("load_demo", stdout=io.StringIO())
     settings.DEBUG = False
     guide = StudyGuide.objects.get(topic__committee__slug="ga3")
-    section = guide.sections.get(heading="Background and causes")
-    # An emoji before the passage: the browser counts it as two UTF-16 units, the server as one code point.
-    edit_guide(guide, lambda: section.__class__.objects.filter(pk=section.pk).update(body="🌍 " + section.body))
+    section = guide.sections.get(heading="General overview")
+    # The overview's first paragraph alone, after an emoji: the browser counts it as two UTF-16 units, the server
+    # as one code point.
+    paragraph = section.body.split("### Background and causes\n\n", 1)[1].split("\n\n", 1)[0]
+    edit_guide(guide, lambda: section.__class__.objects.filter(pk=section.pk).update(body="🌍 " + paragraph))
     guide_publish(guide=guide)
     return guide, section
 
@@ -96,7 +98,8 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(serve
         assert (annotation.quote_exact, annotation.position_start) == (QUOTE, 2)  # "🌍 " is two code points
         guide.refresh_from_db()
         published = revisions.rendered(guide.published_revision)
-        assert published.sections[1].text[annotation.position_start:annotation.position_end] == QUOTE
+        text = next(s.text for s in published.sections if s.pk == section.pk)
+        assert text[annotation.position_start:annotation.position_end] == QUOTE
 
         delegate.reload()
         mark = delegate.wait_for_selector("mark.hl")
@@ -109,7 +112,7 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(serve
         chair = browser.new_page(viewport={"width": 1280, "height": 900})
         log_in(chair, server_url, "fantasia.pinas", DEMO_PASSWORD)
         chair.goto(f"{server_url}/admin/guides/studyguide/{guide.pk}/change/")
-        body = chair.locator("textarea[name$='-body']").nth(1)
+        body = chair.locator("textarea[name$='-body']").nth(2)  # the overview, after the key terms
         body.fill(body.input_value().replace("🌍 ", "🌍 The first thing to know: "))
         chair.click("input[name=_save]")
         chair.wait_for_url(f"{server_url}/admin/guides/studyguide/")
@@ -127,8 +130,8 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(serve
 
         # The chair deletes the passage.
         chair.goto(f"{server_url}/admin/guides/studyguide/{guide.pk}/change/")
-        body = chair.locator("textarea[name$='-body']").nth(1)
-        sentence_end = body.input_value().index("promising jobs, safety or love.") + len("promising jobs, safety or love.")
+        body = chair.locator("textarea[name$='-body']").nth(2)  # the overview, after the key terms
+        sentence_end = body.input_value().index("promise jobs, safety or love.") + len("promise jobs, safety or love.")
         body.fill("🌍 The first thing to know: " + body.input_value()[sentence_end:].lstrip())
         chair.click("input[name=_save]")
         chair.wait_for_url(f"{server_url}/admin/guides/studyguide/")
@@ -147,7 +150,7 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(serve
 
 def test_selection_across_sections_is_refused(server_url, demo):
     guide, _ = demo
-    first, second = guide.sections.all()[:2]
+    first, second = [s for s in guide.sections.all() if s.body][:2]  # two parts with text
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         log_in(page, server_url, "delegate.nigeria", DEMO_PASSWORD)

@@ -191,3 +191,54 @@ def test_an_entry_of_another_guide_cannot_be_reached(chair, world):
     assert world["guide_b"].sources.get().key == "src-b"
     assert chair.post(reverse("admin:guides_studyguide_editor_entry_add", args=[world["guide_b"].pk, "sources"]),
                       "{}", content_type="application/json").status_code == 404
+
+
+def figure_upload(client, guide, values, image=None, pk=None, original=None):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    args = [guide.pk, "figures"] + ([pk] if pk else [])
+    name = "admin:guides_studyguide_editor_entry_save" if pk else "admin:guides_studyguide_editor_entry_add"
+    data = {"payload": json.dumps({"values": values, "original": original})}
+    if image is not None:
+        data["image"] = SimpleUploadedFile("chart.png", image, content_type="image/png")
+    return client.post(reverse(name, args=args), data)
+
+
+def test_a_figure_is_uploaded_placed_and_captioned_in_the_editor(chair, world, settings):
+    from tests.test_authority import png
+
+    guide = world["guide_a"]
+    section = guide.sections.get(heading="Intro A")
+    values = {"order": "1", "section": str(section.pk), "caption": "Victims by region", "alt_text": "A bar chart.",
+              "credit": "UNODC", "source": ""}
+    made = figure_upload(chair, guide, values, png(40, 30))
+    assert made.status_code == 200, made.json()
+    figure = guide.figures.get()
+    assert (figure.section_id, figure.caption, figure.image.name.startswith("figures/")) == (section.pk, "Victims by region",
+                                                                                           True)
+    # Recaptioned without sending the image again: the image stays.
+    again = made.json()["entry"]
+    renamed = figure_upload(chair, guide, {**values, "caption": "Victims by region, 2022"}, pk=again["pk"],
+                            original=again["values"])
+    assert renamed.status_code == 200, renamed.json()
+    figure.refresh_from_db()
+    assert (figure.caption, figure.image.name) == ("Victims by region, 2022", again["values"]["image"])
+    from guides import revisions
+
+    guide.refresh_from_db()
+    rendered = revisions.rendered(revisions.working_revision(guide))
+    assert [(s.heading, f["caption"]) for s in rendered.sections for f in s.figures] + rendered.figures == [("Intro A", "Victims by region, 2022")]
+
+
+def test_a_bad_figure_is_refused_by_field_and_nothing_is_stored(chair, world, settings):
+    guide = world["guide_a"]
+    before = guide.revision
+    values = {"order": "1", "section": "", "caption": "Chart", "alt_text": "", "credit": "", "source": ""}
+    not_image = figure_upload(chair, guide, values, b"<svg onload=alert(1)>")
+    assert not_image.status_code == 400
+    assert set(not_image.json()["fields"]) == {"image", "alt_text"}
+    settings.FIGURE_MAX_BYTES = 1024
+    too_big = figure_upload(chair, guide, {**values, "alt_text": "A chart."}, b"\x89PNG" + b"0" * (600 * 1024))
+    assert (too_big.status_code, too_big.json()["fields"]["image"]) == (400, ["Figures may be at most 1 KB."])
+    guide.refresh_from_db()
+    assert (guide.figures.count(), guide.revision) == (0, before)

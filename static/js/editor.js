@@ -51,6 +51,22 @@
     return { ok: response.ok, status: response.status, data: json };
   }
 
+  // A figure's image goes as a multipart form: the same JSON in "payload", the file in "image".
+  async function postForm(url, body, file) {
+    const form = new FormData();
+    form.append("payload", JSON.stringify(body));
+    form.append("image", file);
+    let response;
+    try {
+      response = await fetch(url, { method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": csrf }, body: form });
+    } catch (error) {
+      return { ok: false, status: 0, data: { error: "No connection: choose the image again when the connection is back." } };
+    }
+    const json = (response.headers.get("Content-Type") || "").includes("application/json") ? await response.json()
+      : { error: `The server answered ${response.status}.` };
+    return { ok: response.ok, status: response.status, data: json };
+  }
+
   const url = (template, pk) => template.replace(/\/0\/(delete\/)?$/, `/${pk}/$1`);
 
   // Outline
@@ -91,26 +107,30 @@
       });
       outline.append(li);
     });
-    const sources = document.createElement("li");
-    sources.className = "pseudo" + (entriesKind === "sources" && !current ? " selected" : "");
-    const open = document.createElement("button");
-    open.type = "button";
-    open.className = "part-open";
-    open.append(`Sources (${data.lists.sources.entries.length})`);
-    const kind = document.createElement("span");
-    kind.className = "part-kind";
-    kind.textContent = "Cited in the text, or further reading";
-    open.append(kind);
-    open.addEventListener("click", async () => {
-      await flush();
-      current = null;
-      form.hidden = true;
-      $("part-empty").hidden = true;
-      showEntries("sources");
-      renderOutline();
-    });
-    sources.append(open);
-    outline.append(sources);
+    for (const [listKind, label, hint] of [["sources", "Sources", "Cited in the text, or further reading"],
+                                           ["figures", "Figures", "Images shown after a part"]]) {
+      const pseudo = document.createElement("li");
+      pseudo.className = "pseudo" + (entriesKind === listKind && !current ? " selected" : "");
+      const open = document.createElement("button");
+      open.type = "button";
+      open.className = "part-open";
+      open.dataset.list = listKind;
+      open.append(`${label} (${data.lists[listKind].entries.length})`);
+      const kind = document.createElement("span");
+      kind.className = "part-kind";
+      kind.textContent = hint;
+      open.append(kind);
+      open.addEventListener("click", async () => {
+        await flush();
+        current = null;
+        form.hidden = true;
+        $("part-empty").hidden = true;
+        showEntries(listKind);
+        renderOutline();
+      });
+      pseudo.append(open);
+      outline.append(pseudo);
+    }
   }
   function moveButton(text, label, index, step) {
     const button = document.createElement("button");
@@ -377,7 +397,7 @@
     const box = document.createElement("fieldset");
     box.className = "entry";
     const legend = document.createElement("legend");
-    const title = () => item.values.term || item.values.name || item.values.key || item.values.title || item.values.date || item.values.text || `New ${list.label}`;
+    const title = () => item.values.term || item.values.name || item.values.key || item.values.title || item.values.caption || item.values.date || item.values.text || `New ${list.label}`;
     legend.textContent = title();
     box.append(legend);
     const grid = document.createElement("div");
@@ -395,16 +415,24 @@
       else if (field.type === "select") {
         input = document.createElement("select");
         for (const [value, text] of field.name === "source" ? sourceChoices() : field.choices) input.add(new Option(text, value));
+      } else if (field.type === "file") {
+        input = document.createElement("input"); input.type = "file"; input.accept = "image/png,image/jpeg,image/gif,image/webp";
       } else { input = document.createElement("input"); input.type = field.type === "checkbox" ? "checkbox" : "text"; }
       input.id = id;
       input.name = field.name;
       if (field.help) input.title = field.help;
       const value = item.values[field.name];
       if (input.type === "checkbox") input.checked = value === true || value === "True";
-      else input.value = value == null ? "" : value;
+      else if (input.type !== "file") input.value = value == null ? "" : value;
       const error = document.createElement("span");
       error.className = "field-error";
-      wrap.append(label, input, error);
+      wrap.append(label, input);
+      if (input.type === "file" && value) {
+        const current = document.createElement("img");
+        current.src = `/media/${value}`; current.alt = ""; current.className = "entry-image";
+        wrap.append(current);
+      }
+      wrap.append(error);
       grid.append(wrap);
       inputs[field.name] = { input, error };
     }
@@ -421,13 +449,17 @@
     let timer = null;
     let busy = false;
     let pending = false;
-    const values = () => Object.fromEntries(Object.entries(inputs).map(([name, { input }]) => [name, input.type === "checkbox" ? input.checked : input.value]));
+    const values = () => Object.fromEntries(Object.entries(inputs).filter(([, { input }]) => input.type !== "file")
+      .map(([name, { input }]) => [name, input.type === "checkbox" ? input.checked : input.value]));
+    const chosenFile = () => { const file = Object.values(inputs).find(({ input }) => input.type === "file"); return file && file.input.files[0]; };
     const showErrors = (fields) => { for (const [name, { error }] of Object.entries(inputs)) error.textContent = (fields[name] || []).join(" "); };
     async function saveEntry(force) {
       if (busy) { pending = true; return; }
       busy = true;
       status.textContent = "Saving…";
-      const result = await post(entryUrl(kind, item.pk), { values: values(), original: force || item.values });
+      const body = { values: values(), original: force || item.values };
+      const file = chosenFile();
+      const result = file ? await postForm(entryUrl(kind, item.pk), body, file) : await post(entryUrl(kind, item.pk), body);
       busy = false;
       if (result.ok) {
         item.pk = result.data.entry.pk;
@@ -435,6 +467,7 @@
         if (!list.entries.includes(item)) list.entries.push(item);
         if (entriesKind === kind) $("entries-h").textContent = `${list.label[0].toUpperCase()}${list.label.slice(1)}s (${list.entries.length})`;
         if (result.data.sources) setSources();
+        if (file) { box.replaceWith(entryBox(kind, item)); setState(`All changes saved (revision ${result.data.revision}).`); renderOutline(); return; }
         legend.textContent = title();
         showErrors({});
         status.textContent = `Saved (revision ${result.data.revision}).`;
