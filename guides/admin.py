@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -630,6 +630,26 @@ class StudyGuideAdmin(ScopedAdmin):
 
     def scope(self, user):
         return queries.guides_editable_by(user)
+
+    def get_inlines(self, request, obj):
+        """The guide's page holds its settings; parts are written in the editor. Every part on one form is still
+        there with ?all=1 (slow for a long guide: hundreds of fields)."""
+        if obj is not None and request.GET.get("all") != "1":
+            return []
+        return self.inlines
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        if request.GET.get("all") == "1" and "_continue" in request.POST and response.status_code == 302:
+            response["Location"] += ("&" if "?" in response["Location"] else "?") + "all=1"  # stay on the long form
+        return response
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """A new guide opens in the editor, where its parts are written."""
+        if "_addanother" in request.POST or "_popup" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        super().response_add(request, obj, post_url_continue)  # its message
+        return HttpResponseRedirect(reverse("admin:guides_studyguide_editor", args=[obj.pk]))
 
     def may_change(self, user, obj):
         return obj is None or rules.may_edit_guide(user, obj)

@@ -10,7 +10,7 @@ from tests.conftest import edit_guide
 
 
 def change_url(guide):
-    return reverse("admin:guides_studyguide_change", args=[guide.pk])
+    return reverse("admin:guides_studyguide_change", args=[guide.pk]) + "?all=1"  # every part on one form
 
 
 @pytest.fixture
@@ -213,3 +213,32 @@ def test_an_access_date_needs_the_day_and_stored_dates_show_as_written(chair_a_c
     assert chair_a_client.post(change_url(guide), data).status_code == 302
     page = chair_a_client.get(change_url(guide)).content.decode()
     assert 'value="May 2019"' in page and 'value="4 March 2024"' in page
+
+
+def test_the_guides_page_holds_its_settings_and_the_long_form_is_one_link_away(chair_a_client, world):
+    guide = world["guide_a"]
+    short = chair_a_client.get(reverse("admin:guides_studyguide_change", args=[guide.pk]))
+    assert [formset.formset.prefix for formset in short.context["inline_admin_formsets"]] == []
+    assert 'href="?all=1"' in short.content.decode()
+    # Saving the settings leaves every part as it is.
+    parts = list(guide.sections.values_list("heading", "body"))
+    saved = chair_a_client.post(reverse("admin:guides_studyguide_change", args=[guide.pk]),
+                                {"topic": guide.topic_id, "subtitle": "For delegates", "base_revision": guide.revision,
+                                 "_save": "Save"})
+    assert saved.status_code == 302
+    guide.refresh_from_db()
+    assert (guide.subtitle, list(guide.sections.values_list("heading", "body"))) == ("For delegates", parts)
+    long = chair_a_client.get(change_url(guide))
+    assert [formset.formset.prefix for formset in long.context["inline_admin_formsets"]] == [
+        "sections", "key_terms", "timeline_events", "stakeholders", "sources", "questions", "figures"]
+
+
+def test_a_new_guide_opens_in_the_editor(chair_a_client, world):
+    from guides.models import StudyGuide, Topic
+
+    topic = Topic.objects.create(committee=world["committee_a"], title="Youth unemployment", order=7)
+    empty = {f"{p}-{k}": v for p in ["sections", "key_terms", "timeline_events", "stakeholders", "sources", "questions",
+                                     "figures"] for k, v in [("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0")]}
+    response = chair_a_client.post(reverse("admin:guides_studyguide_add"), {"topic": topic.pk, "_save": "Save", **empty})
+    guide = StudyGuide.objects.get(topic=topic)
+    assert response["Location"] == reverse("admin:guides_studyguide_editor", args=[guide.pk])

@@ -107,7 +107,7 @@ def test_organizer_lists_and_changes_every_guide(client, world):
     guide = world["guide_b"]
     data = guide_form_data(guide)
     data["sections-0-body"] = "Organizer edit [@src-b]"
-    assert client.post(guide_urls(guide)["change"], data).status_code == 302
+    assert client.post(guide_urls(guide)["change"] + "?all=1", data).status_code == 302
     assert guide.sections.get().body == "Organizer edit [@src-b]"
 
 

@@ -152,7 +152,7 @@ def test_chair_edit_reanchors_highlights_when_it_is_published(client, guide, del
     data[f"sections-{row_index(data, 'sections', 'heading', 'Intro A')}-body"] = (
         "New opening. Debt bondage can last for generations [@src-a]."
     )
-    assert client.post(reverse("admin:guides_studyguide_change", args=[guide.pk]), data).status_code == 302
+    assert client.post(reverse("admin:guides_studyguide_change", args=[guide.pk]) + "?all=1", data).status_code == 302
     # The working copy changed; delegates still read the published text, so notes stay where they were.
     kept.refresh_from_db()
     assert (kept.status, kept.current_start, kept.anchored_revision) == ("anchored", 54, 3)
@@ -175,7 +175,7 @@ def test_deleting_a_section_orphans_its_annotations_but_keeps_them(client, guide
     client.force_login(world["chair_a"])
     data = guide_form_data(guide)
     data[f"sections-{row_index(data, 'sections', 'heading', 'Intro A')}-DELETE"] = "on"
-    assert client.post(reverse("admin:guides_studyguide_change", args=[guide.pk]), data).status_code == 302
+    assert client.post(reverse("admin:guides_studyguide_change", args=[guide.pk]) + "?all=1", data).status_code == 302
     annotation.refresh_from_db()
     assert annotation.status == "anchored"  # delegates still read the section until the change is published
     guide_publish(guide=guide, by=world["chair_a"])

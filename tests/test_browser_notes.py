@@ -111,7 +111,7 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(serve
         # The chair inserts a sentence before the passage in the admin.
         chair = browser.new_page(viewport={"width": 1280, "height": 900})
         log_in(chair, server_url, "fantasia.pinas", DEMO_PASSWORD)
-        chair.goto(f"{server_url}/admin/guides/studyguide/{guide.pk}/change/")
+        chair.goto(f"{server_url}/admin/guides/studyguide/{guide.pk}/change/?all=1")
         body = chair.locator("textarea[name$='-body']").nth(2)  # the overview, after the key terms
         body.fill(body.input_value().replace("🌍 ", "🌍 The first thing to know: "))
         chair.click("input[name=_save]")
@@ -129,7 +129,7 @@ def test_highlight_survives_reload_and_chair_edit_and_orphans_when_deleted(serve
         assert (annotation.status, annotation.current_start, annotation.position_start) == ("anchored", 27, 2)
 
         # The chair deletes the passage.
-        chair.goto(f"{server_url}/admin/guides/studyguide/{guide.pk}/change/")
+        chair.goto(f"{server_url}/admin/guides/studyguide/{guide.pk}/change/?all=1")
         body = chair.locator("textarea[name$='-body']").nth(2)  # the overview, after the key terms
         sentence_end = body.input_value().index("promise jobs, safety or love.") + len("promise jobs, safety or love.")
         body.fill("🌍 The first thing to know: " + body.input_value()[sentence_end:].lstrip())
