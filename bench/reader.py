@@ -1,5 +1,6 @@
 """Reader benchmark: median server time for the reader of the largest demo guide and of a generated guide
-five times its size, cold (stored revision parsed from JSON) and warm (parsed revision kept by the process).
+five times its size, cold (stored revision parsed from JSON) and warm (parsed revision kept by the process);
+then the warm reader against a minimal view that loads the same session and user, interleaved (target ≤ 1.5).
 
 Run: .venv/bin/python bench/reader.py   (uses a temporary SQLite database; prints its figures)
 """
@@ -56,5 +57,34 @@ def main():
         )
 
 
+def minimal(request):
+    from django.http import HttpResponse
+
+    return HttpResponse(f"Hello {request.user.get_username()}", content_type="text/plain")
+
+
+def ratio(client, guide):
+    from common import interleaved
+    from django.urls import clear_url_caches, path
+
+    from mlmun import urls
+
+    urls.urlpatterns.insert(0, path("bench-minimal/", minimal))
+    clear_url_caches()
+
+    def get(url):
+        def run():
+            assert client.get(url).status_code == 200
+        return run
+
+    get(guide.get_absolute_url())()  # warm
+    results = interleaved({"reader": get(guide.get_absolute_url()), "minimal": get("/bench-minimal/")}, runs=RUNS)
+    print(f"  warm reader {results['reader'] * 1000:.1f} ms ÷ minimal view with the same session and user "
+          f"{results['minimal'] * 1000:.1f} ms = {results['reader'] / results['minimal']:.2f} (target ≤ 1.5)")
+
+
 if __name__ == "__main__":
     main()
+    client = Client()
+    client.force_login(django.contrib.auth.get_user_model().objects.get(username="delegate.nigeria"))
+    ratio(client, max(StudyGuide.objects.filter(topic__committee__slug="ga3"), key=size))

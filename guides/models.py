@@ -123,7 +123,7 @@ class Conference(models.Model):
 
 
 # Committee pages live at /c/<conference>/<committee>/, beside the conference's own pages: these are taken.
-RESERVED_COMMITTEE_SLUGS = ["organize", "exports"]
+RESERVED_COMMITTEE_SLUGS = ["organize", "exports", "search"]  # the conference's own pages
 
 
 def validate_committee_slug(value):
@@ -679,6 +679,25 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.worker_id} at {self.beat_at:%H:%M:%S}"
+
+
+class SearchEntry(models.Model):
+    """One searchable place of a guide's published revision: a part, a key term, a party, an event or a question.
+
+    Written by guides.search when a revision is published; the full-text index beside it (FTS5 on SQLite,
+    a tsvector with a GIN index on PostgreSQL) is kept by the same code.
+    """
+
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey(GuideRevision, on_delete=models.CASCADE, related_name="+")
+    order = models.PositiveIntegerField()
+    anchor = models.CharField(max_length=100)
+    title = models.CharField(max_length=500)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["revision", "order"]
+        indexes = [models.Index(fields=["revision", "order"])]
 
 
 class GuideImport(models.Model):

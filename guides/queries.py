@@ -1,6 +1,8 @@
 """What may this user see or edit? One queryset function per question, used by every view, admin and export."""
 
-from django.db.models import Q
+from dataclasses import dataclass
+
+from django.db.models import IntegerField, Q, Value
 from django.utils import timezone
 
 from guides.enums import GuideStatus
@@ -10,6 +12,49 @@ from mlmun import hooks
 
 def _active(user):
     return user.is_authenticated and user.is_active
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a user stands, read in one query: the committees they chair (and those committees' conferences),
+    the conferences they organize, and those they are a delegate of."""
+
+    chaired: frozenset = frozenset()
+    chaired_conferences: frozenset = frozenset()
+    organized: frozenset = frozenset()
+    delegate_of: frozenset = frozenset()
+
+
+NOWHERE = Reach()
+
+
+def reach(user):
+    """The user's Reach, read once per user object (a request's user lives for that request only)."""
+    if not _active(user):
+        return NOWHERE
+    cached = user.__dict__.get("_mlmun_reach")
+    if cached is None:
+        tag = lambda n: Value(n, output_field=IntegerField())  # noqa: E731
+        chairs = (Committee.chairs.through.objects.filter(user=user).order_by()
+                  .values_list(tag(1), "committee_id", "committee__conference_id"))
+        organizers = (Conference.organizers.through.objects.filter(user=user).order_by()
+                      .values_list(tag(2), tag(0), "conference_id"))
+        delegates = (hooks.ask(hooks.DELEGATE_CONFERENCES, Conference.objects.none().values("pk"), user=user)
+                     .order_by().values_list(tag(3), tag(0), "conference_id"))
+        rows = list(chairs.union(organizers, delegates, all=True))
+        cached = Reach(
+            chaired=frozenset(c for kind, c, _ in rows if kind == 1),
+            chaired_conferences=frozenset(conf for kind, _, conf in rows if kind == 1),
+            organized=frozenset(conf for kind, _, conf in rows if kind == 2),
+            delegate_of=frozenset(conf for kind, _, conf in rows if kind == 3),
+        )
+        user.__dict__["_mlmun_reach"] = cached
+    return cached
+
+
+def forget_reach(user):
+    """After changing who chairs, organizes or sits where, for a user object that lives on (tests, commands)."""
+    user.__dict__.pop("_mlmun_reach", None)
 
 
 def conferences_organized_by(user):
@@ -57,23 +102,19 @@ def guides_visible_to(user):
     """Published guides of public conferences and of the user's own conferences; drafts to their chairs and
     to the conference's organizers (under a preview banner).
 
-    Written as flat subqueries on the join tables: this runs on every reader request.
+    Runs on every reader request: the user's Reach is one small query, and the guide query filters on its ids.
     """
     if _active(user) and user.is_superuser:
         return StudyGuide.objects.all()
     published = Q(status=GuideStatus.PUBLISHED)
     rule = published & Q(topic__committee__conference__guides_public=True)
-    if _active(user):
-        chaired = Committee.chairs.through.objects.filter(user=user)
-        organized = Conference.organizers.through.objects.filter(user=user).values("conference_id")
-        delegate_of = hooks.ask(hooks.DELEGATE_CONFERENCES, Conference.objects.none().values("pk"), user=user)
-        rule |= published & (
-            Q(topic__committee__conference_id__in=Committee.objects.filter(pk__in=chaired.values("committee_id"))
-              .values("conference_id"))
-            | Q(topic__committee__conference_id__in=delegate_of)
-        )
-        rule |= Q(topic__committee_id__in=chaired.values("committee_id"))
-        rule |= Q(topic__committee__conference_id__in=organized)
+    where = reach(user)
+    if where.chaired_conferences or where.delegate_of:
+        rule |= published & Q(topic__committee__conference_id__in=sorted(where.chaired_conferences | where.delegate_of))
+    if where.chaired:
+        rule |= Q(topic__committee_id__in=sorted(where.chaired))
+    if where.organized:
+        rule |= Q(topic__committee__conference_id__in=sorted(where.organized))
     return StudyGuide.objects.filter(rule)
 
 

@@ -20,14 +20,15 @@ def is_organizer(user, conference):
         return False
     if user.is_superuser:
         return True
-    cache = user.__dict__.setdefault("_mlmun_organized", {})
-    if conference.pk not in cache:
-        cache[conference.pk] = conference.organizers.filter(pk=user.pk).exists()
-    return cache[conference.pk]
+    from guides.queries import reach
+
+    return conference.pk in reach(user).organized
 
 
 def is_committee_chair(user, committee):
-    return _active(user) and committee.chairs.filter(pk=user.pk).exists()
+    from guides.queries import reach
+
+    return _active(user) and committee.pk in reach(user).chaired
 
 
 def may_edit_guide(user, guide):

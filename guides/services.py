@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from guides import content_rules, revisions, rules, tasks
+from guides import content_rules, revisions, rules, search, tasks
 from guides.enums import ExportStatus, GuideStatus, ReviewState, SectionKind
 from guides.models import (
     ConferenceExport,
@@ -160,6 +160,7 @@ def guide_publish(*, guide, by=None, note=""):
     for name in fields:  # the caller's object shows the new state too
         setattr(given, name, getattr(guide, name))
     hooks.notify(hooks.GUIDE_PUBLISHED, guide=guide, publication=publication)
+    search.index_guide(guide)  # the published revision is what search answers from
     guide_pdf_refresh_later(guide=guide)
     return publication
 
@@ -173,6 +174,7 @@ def guide_unpublish(*, guide, by=None):
         guide.published_revision = None
         guide.save(update_fields=["status", "published_revision"])
         given.status, given.published_revision = guide.status, None
+        search.index_guide(guide)  # nothing of it is found any more
     return guide
 
 

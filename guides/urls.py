@@ -11,6 +11,7 @@ urlpatterns = [
     path("c/<slug:conference>/exports/<int:pk>/", views.conference_export, name="conference_export"),
     path("c/<slug:conference>/exports/<int:pk>/download.<str:kind>", views.conference_export_download,
          name="conference_export_download"),
+    path("c/<slug:conference>/search/", views.conference_search, name="conference_search"),
     path("c/<slug:conference>/<slug:committee>/", views.committee, name="committee"),
     path("c/<slug:conference>/<slug:committee>/guide/<int:pk>/", views.guide, name="guide"),
     path("c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/", views.guide_pdf, name="guide_pdf"),

@@ -34,6 +34,18 @@ def conference(request, conference):
     )
 
 
+def conference_search(request, conference):
+    """Ranked places in the conference's guides the user may read, with the words found marked."""
+    from guides import search
+
+    conference = get_object_or_404(Conference, slug=conference)
+    query = request.GET.get("q", "")[:200]
+    results = search.search(request.user, conference, query) if query.strip() else []
+    return render(request, "guides/search.html", {
+        "conference": conference, "query": query, "results": results, "searched": bool(search.words(query)),
+    })
+
+
 def committee(request, conference, committee):
     committee = get_object_or_404(Committee.objects.select_related("conference"), conference__slug=conference,
                                   slug=committee)
@@ -100,8 +112,10 @@ def _reader_guide(request, conference, committee, pk):
         queries.guides_visible_to(request.user)
         .select_related("topic__committee__conference", "published_revision")
         .defer("published_revision__rendered", "published_revision__source")
-        .filter(pk=pk, topic__committee__slug=committee, topic__committee__conference__slug=conference).first()
+        .filter(pk=pk, topic__committee__slug=committee, topic__committee__conference__slug=conference)
+        .order_by()[:1]  # one row by its key: no ORDER BY to build
     )
+    guide = guide[0] if guide else None
     if guide is None:
         login_or_404(request)
     return guide

@@ -97,6 +97,7 @@ EXPECTED = {
     "": {"GET": ALL_OK},
     "c/<slug:conference>/": {"GET": ALL_OK},
     "c/<slug:conference>/<slug:committee>/": {"GET": ALL_OK},
+    "c/<slug:conference>/search/": {"GET": ALL_OK},  # answers only from guides the user may read (test_search)
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/": {"GET": READER},
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/": {"GET": READER},
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/changes/": {"GET": READER},
@@ -293,6 +294,7 @@ def url_for(route, objects, people):
         "admin/guides/studyguide/import/<str:token>/": lambda: reverse(
             "admin:guides_studyguide_import_preview", args=[objects["import"].token]),
         "c/<slug:conference>/<slug:committee>/": lambda: reverse("committee", args=[conference.slug, committee.slug]),
+        "c/<slug:conference>/search/": lambda: reverse("conference_search", args=[conference.slug]) + "?q=guide",
         "media/<path:name>": lambda: reverse("media", args=[objects["figure"].image.name]),
         "c/<slug:conference>/exports/<int:pk>/": lambda: reverse(
             "conference_export", args=[conference.slug, objects["export"].pk]),
