@@ -699,6 +699,9 @@ class SearchEntry(models.Model):
         ordering = ["revision", "order"]
         indexes = [models.Index(fields=["revision", "order"])]
 
+    def __str__(self):
+        return self.title
+
 
 class GuideImport(models.Model):
     """A document a chair uploaded, read but not yet imported: what the preview shows and the import writes.
