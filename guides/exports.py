@@ -77,6 +77,11 @@ def conference_export_run(*, export):
         with default_storage.open(name, "rb") as handle:
             writer.append(io.BytesIO(handle.read()), outline_item=f"{guide.topic.committee.abbreviation}: {guide.title}")
     writer.add_metadata({"/Title": f"Study guides — {export.conference}", "/Author": str(export.conference)})
+    # Each guide inside is tagged, but pypdf cannot join their structure trees: the bundle says its language and
+    # title; the tagged PDF of each guide is in the ZIP beside it.
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer._root_object[NameObject("/Lang")] = TextStringObject("en")
     merged = io.BytesIO()
     writer.write(merged)
     base = f"exports/{secrets.token_urlsafe(16)}"  # served only through the organizers' download view

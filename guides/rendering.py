@@ -30,7 +30,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "h3": {"id"},
-    "a": {"href", "title", "id", "data-source"},
+    "a": {"href", "title", "id", "data-source", "aria-describedby"},
     "sup": {"id"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
@@ -48,6 +48,8 @@ def _keep_attribute(tag, attribute, value):
         return value if value.startswith((settings.MEDIA_URL, "/" + settings.STATIC_URL.lstrip("/"))) else None
     if attribute == "style":
         return value if value in ("text-align:left", "text-align:center", "text-align:right") else None
+    if attribute == "aria-describedby":  # a footnote call, tied to its note
+        return value if re.fullmatch(r"fn-\d+", value) else None
     if tag == "h3" and attribute == "id":  # only the anchors the pipeline gives sub-headings
         return value if re.fullmatch(r"section-\d+-\d+", value) else None
     return value
@@ -100,9 +102,10 @@ def _render_citation(self, tokens, idx, options, env):
         note = notes[(key, locator)]
         note["refs"] += 1
         number = note["number"]
-        source_text = escape(strip_tags(note_text(env["sources"][key], locator)))
+        # The popup's text: the note without its markup, escaped once (the note's own entities decoded first).
+        source_text = escape(html_module.unescape(strip_tags(note_text(env["sources"][key], locator))))
         links.append(
-            f'<a class="fn-link" href="#fn-{number}" id="fnref-{number}-{note["refs"]}" '
+            f'<a class="fn-link" href="#fn-{number}" id="fnref-{number}-{note["refs"]}" aria-describedby="fn-{number}" '
             f'data-source="{source_text}">{number}</a>'
         )
     return f'<sup class="fn-ref">{", ".join(links)}</sup>'

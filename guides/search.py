@@ -35,25 +35,28 @@ def _places(guide, revision):
     from guides import revisions
     from guides.rendering import plain_text
 
+    def text(fragment):  # the words a reader sees, without footnote numbers
+        return plain_text(re.sub(r'<sup class="fn-ref">.*?</sup>', "", str(fragment), flags=re.S))
+
     rendered = revisions.rendered(revision)
     places = []
     for section in rendered.sections:
         # A long part is found by its sub-headings: each piece links to where it starts.
         pieces = re.split(r'<h3 id="([^"]+)"[^>]*>.*?</h3>', section.html, flags=re.S)
         titles = {sub["anchor"]: sub["title"] for sub in section.subheadings}
-        places.append((section.anchor, section.heading, plain_text(pieces[0]) if len(pieces) > 1 else section.text))
+        places.append((section.anchor, section.heading, text(pieces[0])))
         for anchor, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-            places.append((anchor, f"{section.heading} › {titles.get(anchor, '')}", plain_text(piece)))
+            places.append((anchor, f"{section.heading} › {titles.get(anchor, '')}", text(piece)))
     for term in rendered.key_terms:
         title = f"{term['term']} ({term['acronym']})" if term.get("acronym") else term["term"]
-        places.append((f"term-{term['pk']}", title, plain_text(term["definition_html"])))
+        places.append((f"term-{term['pk']}", title, text(term["definition_html"])))
     for party in rendered.stakeholders:
-        places.append((f"party-{party['pk']}", party["name"], plain_text(party["html"])))
+        places.append((f"party-{party['pk']}", party["name"], text(party["html"])))
     for event in rendered.timeline:
         title = " ".join(filter(None, [event["date_display"], event.get("title", "")]))
-        places.append((f"event-{event['pk']}", title, plain_text(event["description_html"])))
+        places.append((f"event-{event['pk']}", title, text(event["description_html"])))
     for question in rendered.questions:
-        places.append((f"question-{question['pk']}", "Question", plain_text(question["html"])))
+        places.append((f"question-{question['pk']}", "Question", text(question["html"])))
     return [(anchor, title[:500], " ".join(text.split())) for anchor, title, text in places]
 
 
@@ -90,10 +93,16 @@ def index_guide(guide):
             cursor.executemany("INSERT INTO guides_search_fts (rowid, title, text) VALUES (%s, %s, %s)",
                                [(e.pk, e.title, e.text) for e in entries])
         else:
+            # "<" and ">" as spaces: PostgreSQL's parser would take "<b>…" in the text for markup and drop it.
             cursor.executemany(
                 "INSERT INTO guides_search_pg (entry_id, document) VALUES (%s, setweight(to_tsvector('english', %s), "
-                "'A') || setweight(to_tsvector('english', %s), 'B'))", [(e.pk, e.title, e.text) for e in entries])
+                "'A') || setweight(to_tsvector('english', %s), 'B'))",
+                [(e.pk, _untagged(e.title), _untagged(e.text)) for e in entries])
     return len(entries)
+
+
+def _untagged(text):
+    return text.replace("<", " ").replace(">", " ")
 
 
 def words(query):
@@ -101,10 +110,26 @@ def words(query):
     return re.findall(r"\w+", query or "")[:MAX_WORDS]
 
 
-def _snippet(marked):
-    """Escapes the text, then turns the markers around matches into <mark>."""
-    text = html.escape(marked)
-    return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))
+def _stem(word):
+    for suffix in ("ings", "ing", "ers", "er", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.lower().endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def snippet(text, terms, width=180):
+    """Up to width characters of text around the first word found, escaped, the words found in <mark> (the same
+    on both databases; a word matches from its start, as the search does)."""
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(_stem(t)) for t in terms) + r")\w*", re.I)
+    first = pattern.search(text)
+    start = max(0, (first.start() if first else 0) - width // 3)
+    piece = text[start:start + width]
+    if start > 0:
+        piece = "…" + (piece.split(" ", 1)[1] if " " in piece else piece)
+    if start + width < len(text):
+        piece = (piece.rsplit(" ", 1)[0] if " " in piece else piece) + "…"
+    marked = pattern.sub(lambda m: START + m.group(0) + STOP, piece)
+    return mark_safe(html.escape(marked).replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
 def search(user, conference, query, limit=30):
@@ -130,21 +155,20 @@ def search(user, conference, query, limit=30):
         if connection.vendor == "sqlite":
             match = " ".join(f'"{w}"' for w in terms[:-1]) + f' "{terms[-1]}"*'
             cursor.execute(
-                f"SELECT e.revision_id, e.anchor, e.title, snippet(guides_search_fts, 1, %s, %s, '…', 18) "
+                f"SELECT e.revision_id, e.anchor, e.title, e.text "
                 f"FROM guides_search_fts JOIN guides_searchentry e ON e.id = guides_search_fts.rowid "
                 f"WHERE guides_search_fts MATCH %s AND e.revision_id IN ({marks}) "
                 f"ORDER BY bm25(guides_search_fts, 4.0, 1.0), e.revision_id, e.\"order\" LIMIT %s",
-                [START, STOP, match, *revision_ids, limit])
+                [match, *revision_ids, limit])
         else:
             tsquery = " & ".join(terms[:-1] + [f"{terms[-1]}:*"])
             cursor.execute(
-                f"SELECT e.revision_id, e.anchor, e.title, ts_headline('english', e.text, q, "
-                f"'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, ShortWord=2') "
+                f"SELECT e.revision_id, e.anchor, e.title, e.text "
                 f"FROM guides_search_pg s JOIN guides_searchentry e ON e.id = s.entry_id, "
                 f"to_tsquery('english', %s) q WHERE s.document @@ q AND e.revision_id IN ({marks}) "
                 f"ORDER BY ts_rank(s.document, q) DESC, e.revision_id, e.\"order\" LIMIT %s",
                 [tsquery, *revision_ids, limit])
         rows = cursor.fetchall()
-    return [{"guide": guides[revision_id], "anchor": anchor, "title": title, "snippet": _snippet(snippet),
+    return [{"guide": guides[revision_id], "anchor": anchor, "title": title, "snippet": snippet(text, terms),
              "url": f"{guides[revision_id].get_absolute_url()}#{anchor}"}
-            for revision_id, anchor, title, snippet in rows]
+            for revision_id, anchor, title, text in rows]

@@ -15,6 +15,27 @@ class ReadPdf:
         self.reader = PdfReader(io.BytesIO(data))
         self.pages = [page.extract_text() for page in self.reader.pages]
 
+    def structure(self):
+        """[(tag, alt text or None)] of the structure tree in reading order (an untagged PDF has none)."""
+        root = self.reader.trailer["/Root"]
+        if "/StructTreeRoot" not in root:
+            return []
+        found = []
+
+        def walk(node):
+            node = node.get_object() if hasattr(node, "get_object") else node
+            if isinstance(node, list):
+                for child in node:
+                    walk(child)
+            elif isinstance(node, dict):
+                if "/S" in node:
+                    found.append((str(node["/S"])[1:], str(node["/Alt"]) if "/Alt" in node else None))
+                if "/K" in node:
+                    walk(node["/K"])
+
+        walk(root["/StructTreeRoot"])
+        return found
+
     def outline(self):
         """[(title, page number from 1)] in order, flattened."""
         flat = []

@@ -261,8 +261,10 @@ def test_exports_markdown_jsonld_and_pdf(client, guide, delegate, django_capture
 
     from pypdf import PdfReader
 
-    text = PdfReader(BytesIO(content)).pages[0].extract_text()
+    reader = PdfReader(BytesIO(content))
+    text = reader.pages[0].extract_text()
     assert "fastest growing" in text and "Key fact" in text
+    assert (reader.trailer["/Root"]["/MarkInfo"]["/Marked"], reader.trailer["/Root"]["/Lang"]) == (True, "en")
 
 
 def test_my_notes_requires_login(client):

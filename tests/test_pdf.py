@@ -264,6 +264,7 @@ def test_conference_export_holds_every_published_guide_in_committee_order(demo):
 
     with default_storage.open(export.pdf_name, "rb") as handle:
         merged = ReadPdf(handle.read())
+    assert merged.reader.trailer["/Root"]["/Lang"] == "en"
     # Only this conference's guides: the second demo conference's HRC guide is not part of it.
     guides = sorted((g for g in demo.values() if g.topic.committee.conference == conference),
                     key=lambda g: g.topic.committee.order)
@@ -457,3 +458,20 @@ def test_chairs_sign_the_letter_with_their_roles_on_the_cover_and_in_the_reader(
     page = client.get(guide.get_absolute_url()).content.decode()
     assert ('<p class="signature">Maria Kara, President<br>Zara Heyd, Deputy President<br>ga3@example.org</p>'
             in page)
+
+
+def test_a_guide_pdf_is_tagged_pdf_ua_with_headings_lists_tables_and_figures_with_alt_text(demo):
+    guide = demo["specon"]
+    document = read(guide)
+    root = document.reader.trailer["/Root"]
+    assert (root["/MarkInfo"]["/Marked"], root["/Lang"]) == (True, "en")
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert 'pdfuaid:part="1"' in xmp and guide.title in xmp
+    tags = document.structure()
+    names = [tag for tag, _ in tags]
+    # One title, a heading per part and per sub-heading, the timeline as a table, lists as lists.
+    rendered = published(guide)
+    assert names.count("H1") == 1
+    assert names.count("H3") == sum(len(s.subheadings) for s in rendered.sections)
+    assert {"H2", "L", "LI", "Table", "TR", "TH", "TD", "Link"} <= set(names)
+    assert [alt for tag, alt in tags if tag == "Figure"] == [figure.alt_text for figure in guide.figures.all()]

@@ -28,10 +28,26 @@
     var el = document.getElementById(id);
     if (el) observer.observe(el);
   });
+  // A popup (footnote or key term) goes away with Escape, a tap elsewhere, or scrolling on.
+  function closePopups() {
+    document.querySelectorAll(".fn-link.open, .term.open").forEach(function (el) { el.classList.remove("open"); });
+    var active = document.activeElement;
+    if (active && active.matches && active.matches(".fn-link, .term")) active.blur();
+  }
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") closePopups(); });
+  var scrolledFrom = null;
+  window.addEventListener("scroll", function () {
+    var open = document.querySelector(".fn-link.open, .term.open") ||
+      (document.activeElement && document.activeElement.matches && document.activeElement.matches(".fn-link, .term"));
+    if (!open) { scrolledFrom = null; return; }
+    if (scrolledFrom === null) scrolledFrom = window.scrollY;
+    if (Math.abs(window.scrollY - scrolledFrom) > 300) { scrolledFrom = null; closePopups(); }
+  }, { passive: true });
   // Tapping a footnote marker or key term on a touch screen shows its popup first; a second tap follows the link.
   document.addEventListener("click", function (event) {
     var target = event.target.closest(".fn-link, .term");
-    if (!target || !window.matchMedia("(hover: none)").matches) return;
+    if (!target) { closePopups(); return; }
+    if (!window.matchMedia("(hover: none)").matches) return;
     if (target.classList.contains("open")) return;
     event.preventDefault();
     document.querySelectorAll(".fn-link.open, .term.open").forEach(function (el) { el.classList.remove("open"); });
