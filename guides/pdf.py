@@ -99,7 +99,9 @@ def print_pdf(html, css=None):
 # Bump when the print template or the way PDFs are made changes in a way the hash cannot see.
 PDF_VERSION = 2  # 2: tagged PDF/UA-1
 PRINT_CSS = "css/print-guide.css"
-_FOOTNOTE_REFS = re.compile(r'<sup class="fn-ref">(.*?)</sup>', re.S)
+# With the space before it: a footnote call sits on its word ("trafficking¹"), never alone on the next line.
+_FOOTNOTE_REFS = re.compile(r'[ \t\n]*<sup class="fn-ref">(.*?)</sup>', re.S)
+_LINK_TEXT = re.compile(r'(<a [^>]*>)([^<\s]{25,})(</a>)')
 _FOOTNOTE_NUMBER = re.compile(r'href="#fn-(\d+)"')
 _TERM_LINK = re.compile(r'<a class="term" [^>]*>(.*?)</a>', re.S)
 
@@ -111,9 +113,20 @@ def _print_html_fragment(html, footnotes):
         inner = match.group(1)
         notes = [f'<span class="footnote">{footnotes[int(n)]}</span>' for n in _FOOTNOTE_NUMBER.findall(inner)]
         missing = re.findall(r'<span class="cite-missing">.*?</span>', inner)
-        return "".join(notes + missing)
+        # "[@a; @b]" reads "1,2": the comma is written between these two calls only, not by a CSS rule that
+        # would also put one before a call that follows another call further on in the paragraph.
+        return '<span class="fn-sep">,</span>'.join(notes) + "".join(missing)
 
-    return mark_safe(_TERM_LINK.sub(r"\1", _FOOTNOTE_REFS.sub(footnote, html)))
+    return mark_safe(breakable_urls(_TERM_LINK.sub(r"\1", _FOOTNOTE_REFS.sub(footnote, html))))
+
+
+def breakable_urls(html):
+    """Long link texts (web addresses) may break after a slash, a dot or before ? & =, never with a hyphen."""
+    def wbr(match):
+        text = re.sub(r"([/.])(?=[^/.])", r"\1<wbr>", match.group(2))
+        return match.group(1) + re.sub(r"(?<=[^?&=])([?&=])", r"<wbr>\1", text) + match.group(3)
+
+    return _LINK_TEXT.sub(wbr, html)
 
 
 def guide_print_html(guide, rendered, *, draft, revision, chairs):

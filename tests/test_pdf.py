@@ -475,3 +475,34 @@ def test_a_guide_pdf_is_tagged_pdf_ua_with_headings_lists_tables_and_figures_wit
     assert names.count("H3") == sum(len(s.subheadings) for s in rendered.sections)
     assert {"H2", "L", "LI", "Table", "TR", "TH", "TD", "Link"} <= set(names)
     assert [alt for tag, alt in tags if tag == "Figure"] == [figure.alt_text for figure in guide.figures.all()]
+
+
+def test_print_html_keeps_calls_on_their_word_commas_between_calls_and_breakable_addresses():
+    footnotes = {1: "One.", 2: "Two.", 3: "Three."}
+    reader = ('Forced labour <sup class="fn-ref"><a class="fn-link" href="#fn-1">1</a>, '
+              '<a class="fn-link" href="#fn-2">2</a></sup> and money <sup class="fn-ref">'
+              '<a class="fn-link" href="#fn-3">3</a></sup>.')
+    assert str(pdf._print_html_fragment(reader, footnotes)) == (
+        'Forced labour<span class="footnote">One.</span><span class="fn-sep">,</span><span class="footnote">Two.</span>'
+        ' and money<span class="footnote">Three.</span>.')
+    long = '<a href="https://x.org">dictionary.cambridge.org/dictionary/english/grassroots?q=a&amp;b=c</a>'
+    assert pdf.breakable_urls(long) == (
+        '<a href="https://x.org">dictionary.<wbr>cambridge.<wbr>org/<wbr>dictionary/<wbr>english/<wbr>grassroots'
+        '<wbr>?q<wbr>=a<wbr>&amp;b<wbr>=c</a>')
+    assert pdf.breakable_urls('<a href="#fn-1">Palermo Protocol</a>') == '<a href="#fn-1">Palermo Protocol</a>'
+
+
+def test_running_heads_fit_one_line_and_addresses_are_never_hyphenated(demo):
+    import re
+
+    guide = demo["specon"]
+    document = read(guide)
+    committee = guide.topic.committee
+    for text in document.pages[2:]:  # after the cover and the contents
+        heads = [line for line in text.splitlines() if line.startswith(f"{committee.abbreviation} · ")]
+        # Both heads on one line: the committee and conference on the left, the long title cut to fit on the right.
+        assert heads == [f"{committee.abbreviation} · {committee.conference} "
+                         "The abduction and trafficking of persons as a means…"]
+    addresses = [token for token in re.findall(r"\S+", "\n".join(document.pages)) if "/" in token or "www." in token]
+    # WeasyPrint marks a hyphen it inserts with U+2010; a break after a hyphen the address has is fine.
+    assert addresses and [token for token in addresses if "‐" in token] == []

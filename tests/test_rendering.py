@@ -27,9 +27,9 @@ def test_footnotes_are_numbered_by_first_use_across_sections(committee):
     rendered = build_rendered_guide(guide)
     assert [(note["number"], note["key"]) for note in rendered.footnotes] == [(1, "palermo"), (2, "ilo"), (3, "unodc")]
     assert rendered.sections[0].html == (
-        '<p>Palermo <sup class="fn-ref"><a class="fn-link" href="#fn-1" id="fnref-1-1" data-source="Title of palermo. Publisher." '
+        '<p>Palermo <sup class="fn-ref"><a class="fn-link" href="#fn-1" id="fnref-1-1" aria-describedby="fn-1" data-source="Title of palermo. Publisher." '
         'rel="noopener noreferrer nofollow">1</a></sup>'
-        ' and the ILO <sup class="fn-ref"><a class="fn-link" href="#fn-2" id="fnref-2-1" data-source="Title of ilo. Publisher." '
+        ' and the ILO <sup class="fn-ref"><a class="fn-link" href="#fn-2" id="fnref-2-1" aria-describedby="fn-2" data-source="Title of ilo. Publisher." '
         'rel="noopener noreferrer nofollow">2</a></sup>.</p>\n'
     )
     # A repeated source keeps its number; each use gets its own back-reference id.
@@ -148,7 +148,7 @@ def test_a_citation_locator_gets_its_own_footnote_with_the_page(committee):
         (3, "tip", "", "<i>Title of tip</i>. Publisher."),
         (4, "ilo", "pp. 3–4", "<i>Title of ilo</i>. Publisher, pp. 3–4."),
     ]
-    assert 'href="#fn-1" id="fnref-1-2" data-source="Title of tip. Publisher, p. 8."' in rendered.sections[1].html
+    assert 'href="#fn-1" id="fnref-1-2" aria-describedby="fn-1" data-source="Title of tip. Publisher, p. 8."' in rendered.sections[1].html
     assert "[@" not in rendered.sections[0].text and rendered.uncited == []
 
 
@@ -168,8 +168,8 @@ def test_definitions_events_and_questions_are_markdown_with_citations_and_attach
     [term], [event], [question] = rendered.key_terms, rendered.timeline, rendered.questions
     assert term["definition_html"] == (
         '<p>Work <strong>to repay</strong> a debt <sup class="fn-ref"><a class="fn-link" href="#fn-2" id="fnref-2-1" '
-        'data-source="Title of a. Publisher, p. 2." rel="noopener noreferrer nofollow">2</a></sup>.<sup class="fn-ref">'
-        '<a class="fn-link" href="#fn-3" id="fnref-3-1" data-source="Title of b. Publisher." '
+        'aria-describedby="fn-2" data-source="Title of a. Publisher, p. 2." rel="noopener noreferrer nofollow">2</a></sup>.<sup class="fn-ref">'
+        '<a class="fn-link" href="#fn-3" id="fnref-3-1" aria-describedby="fn-3" data-source="Title of b. Publisher." '
         'rel="noopener noreferrer nofollow">3</a></sup></p>\n')
     assert event["description_html"].startswith("<p>The <em>Palermo Protocol</em> is adopted.<sup")
     assert 'href="#fn-4"' in event["description_html"]  # the attached source c
