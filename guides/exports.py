@@ -52,8 +52,9 @@ def conference_export_run(*, export):
         try:
             result = pdf.guide_pdf(guide)
             with default_storage.open(result.name, "rb") as handle:
-                pages = len(PdfReader(handle).pages)
-            rendered.append((guide, result.name, pages))
+                data = handle.read()
+            reader = PdfReader(io.BytesIO(data))  # parsed once: counted here, appended below
+            rendered.append((guide, data, reader))
         except Exception as error:  # one failed guide must not lose the others
             logger.exception("Export of guide %s failed", guide.pk)
             failures.append({"guide": str(guide), "committee": guide.topic.committee.abbreviation, "error": str(error)})
@@ -61,21 +62,30 @@ def conference_export_run(*, export):
         export.heartbeat_at = timezone.now()
         export.save(update_fields=["done", "heartbeat_at"])
 
-    # The cover and combined contents come first, so each guide's first page depends on their length:
-    # render once to count their pages, then again with the real numbers.
+    # The cover and combined contents come first, so each guide's first page depends on their length: number
+    # the pages for a cover of two pages (cover and one page of contents, as for most conferences) and render
+    # again only if it came out longer.
     entries = [{"guide": guide, "committee": guide.topic.committee, "page": 0} for guide, _, _ in rendered]
-    cover_pages = len(PdfReader(io.BytesIO(_cover_pdf(export.conference, entries))).pages)
-    page = cover_pages + 1
-    for entry, (_, _, pages) in zip(entries, rendered, strict=True):
-        entry["page"] = page
-        page += pages
-    cover = _cover_pdf(export.conference, entries)
+
+    def number_from(cover_pages):
+        page = cover_pages + 1
+        for entry, (_, _, reader) in zip(entries, rendered, strict=True):
+            entry["page"] = page
+            page += len(reader.pages)
+
+    cover_pages = 2
+    for _ in range(3):  # page numbers only ever lengthen the contents by a line's width: settles at once
+        number_from(cover_pages)
+        cover = _cover_pdf(export.conference, entries)
+        actual = len(PdfReader(io.BytesIO(cover)).pages)
+        if actual == cover_pages:
+            break
+        cover_pages = actual
 
     writer = PdfWriter()
     writer.append(io.BytesIO(cover), import_outline=False)
-    for guide, name, _ in rendered:
-        with default_storage.open(name, "rb") as handle:
-            writer.append(io.BytesIO(handle.read()), outline_item=f"{guide.topic.committee.abbreviation}: {guide.title}")
+    for guide, _, reader in rendered:
+        writer.append(reader, outline_item=f"{guide.topic.committee.abbreviation}: {guide.title}")
     writer.add_metadata({"/Title": f"Study guides — {export.conference}", "/Author": str(export.conference)})
     # Each guide inside is tagged, but pypdf cannot join their structure trees: the bundle says its language and
     # title; the tagged PDF of each guide is in the ZIP beside it.
@@ -88,10 +98,10 @@ def conference_export_run(*, export):
     export.pdf_name = pdf.save_whole(f"{base}.pdf", merged.getvalue())
 
     archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for guide, name, _ in rendered:
-            with default_storage.open(name, "rb") as handle:
-                bundle.writestr(pdf.guide_pdf_filename(guide), handle.read())
+    # PDFs are compressed already: stored as they are, not deflated again.
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as bundle:
+        for guide, data, _ in rendered:
+            bundle.writestr(pdf.guide_pdf_filename(guide), data)
     export.zip_name = pdf.save_whole(f"{base}.zip", archive.getvalue())
     export.failures = failures
     export.status = ExportStatus.DONE if rendered or not guides else ExportStatus.FAILED

@@ -221,6 +221,23 @@ def pdf_response(guide, revision):
                         filename=pdf.guide_pdf_filename(guide), content_type="application/pdf")
 
 
+def service_worker(request):
+    """The service worker, from the site's root so that its scope is the whole site (static/js/sw.js)."""
+    from django.contrib.staticfiles import finders
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    found = finders.find("js/sw.js")
+    if found:
+        with open(found, "rb") as handle:
+            script = handle.read()
+    else:
+        with staticfiles_storage.open("js/sw.js") as handle:
+            script = handle.read()
+    response = HttpResponse(script, content_type="application/javascript")
+    response["Cache-Control"] = "no-cache"  # a new version reaches every browser on its next visit
+    return response
+
+
 def media_file(request, name):
     """Figures, streamed from default_storage to whoever may read their guide; every other name is 404.
 

@@ -1,5 +1,6 @@
 """The one settings module of mlmun, driven by strictly parsed environment variables."""
 
+import mimetypes
 import os
 import tempfile
 from datetime import timedelta
@@ -197,6 +198,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+mimetypes.add_type("application/manifest+json", ".webmanifest")  # for WhiteNoise
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Figures, cached PDFs and exports live in default_storage: the local disk by default, S3-compatible object

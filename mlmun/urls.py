@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from delegates.forms import ThrottledPasswordResetForm
 from guides.admin import view_on_site_shortcut
-from guides.views import media_file
+from guides.views import media_file, service_worker
 
 urlpatterns = [
     # Replaces Django's /admin/r/ shortcut, which redirects to any object for any staff user.
@@ -17,5 +17,6 @@ urlpatterns = [
          name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("media/<path:name>", media_file, name="media"),
+    path("sw.js", service_worker, name="service_worker"),
     path("", include("guides.urls")),
 ]

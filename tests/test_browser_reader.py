@@ -61,3 +61,22 @@ def test_delegate_reads_a_guide_follows_contents_and_opens_popups(server_url, de
 
         # Nothing is wider than the screen.
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_text_size_is_kept_on_the_device_and_dark_mode_follows_the_device(server_url, demo):
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, color_scheme="dark")
+        log_in(page, server_url, "delegate.usa", DEMO_PASSWORD)
+        page.goto(server_url + demo.get_absolute_url())
+        size = "parseFloat(getComputedStyle(document.querySelector('article.guide')).fontSize)"
+        usual = page.evaluate(size)
+        page.click(".text-size button[aria-label='Larger text']")
+        page.click(".text-size button[aria-label='Larger text']")
+        assert page.evaluate(size) == pytest.approx(usual * 1.3, abs=0.1)
+        page.reload()
+        assert page.evaluate(size) == pytest.approx(usual * 1.3, abs=0.1)  # kept on this device
+        page.click(".text-size button[aria-label='Usual text size']")
+        assert page.evaluate(size) == pytest.approx(usual, abs=0.1)
+        colours = page.evaluate("[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]")
+        assert colours == ["rgb(18, 21, 25)", "rgb(231, 234, 238)"]
+        screenshot(page, "reader-dark-1280.png")

@@ -10,6 +10,27 @@
   toc.addEventListener("click", function (event) {
     if (event.target.closest("a") && narrow.matches) details.removeAttribute("open");
   });
+  // Text size, kept on this device: five steps from 85 % to 150 %.
+  var sizes = [0.85, 1, 1.15, 1.3, 1.5];
+  var article = document.querySelector("article.guide");
+  function applySize(index) {
+    index = Math.max(0, Math.min(sizes.length - 1, index));
+    if (article) article.style.setProperty("--reader-scale", String(sizes[index]));
+    try { localStorage.setItem("mlmun-text-size", String(index)); } catch (error) { /* private mode: this page only */ }
+    toc.querySelectorAll(".text-size button").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(Number(b.dataset.step) === 0 ? index === 1 : false));
+    });
+    return index;
+  }
+  var sizeIndex = 1;
+  try { sizeIndex = Number(localStorage.getItem("mlmun-text-size") || 1); } catch (error) { sizeIndex = 1; }
+  sizeIndex = applySize(isNaN(sizeIndex) ? 1 : sizeIndex);
+  toc.querySelectorAll(".text-size button").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var step = Number(button.dataset.step);
+      sizeIndex = applySize(step === 0 ? 1 : sizeIndex + step);
+    });
+  });
   // Mark the section in view.
   var links = {};
   toc.querySelectorAll("a[href^='#']").forEach(function (a) { links[a.getAttribute("href").slice(1)] = a; });
