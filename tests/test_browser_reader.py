@@ -80,3 +80,22 @@ def test_text_size_is_kept_on_the_device_and_dark_mode_follows_the_device(server
         colours = page.evaluate("[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]")
         assert colours == ["rgb(18, 21, 25)", "rgb(231, 234, 238)"]
         screenshot(page, "reader-dark-1280.png")
+
+
+def test_the_reader_offers_to_continue_where_they_left_off(server_url, demo):
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 860})
+        log_in(page, server_url, "delegate.usa", DEMO_PASSWORD)
+        page.goto(server_url + demo.get_absolute_url())
+        assert page.locator(".continue").count() == 0  # nothing read yet
+        page.wait_for_timeout(1600)
+        page.locator(".toc").get_by_role("link", name="Possible solutions").click()
+        page.wait_for_function("localStorage.getItem('mlmun-position-%d') !== null" % demo.pk)
+        page.wait_for_timeout(300)
+        page.goto(server_url + demo.get_absolute_url())
+        bar = page.locator(".continue")
+        assert " ".join(bar.inner_text().split()) == "Continue where you left off: Possible solutions ×"
+        bar.get_by_role("link").click()
+        section = demo.sections.get(heading="Possible solutions")
+        assert page.evaluate("location.hash") == f"#section-{section.pk}"
+        assert page.locator(".continue").count() == 0

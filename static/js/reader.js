@@ -31,6 +31,37 @@
       sizeIndex = applySize(step === 0 ? 1 : sizeIndex + step);
     });
   });
+  // Continue where you left off: the part last in view, per guide, kept on this device only.
+  var guideId = article && article.dataset.guide;
+  var positionKey = "mlmun-position-" + guideId;
+  var loadedAt = Date.now();
+  function remember(anchor, title) {
+    if (!guideId || Date.now() - loadedAt < 1500) return;  // not the page's first layout
+    try { localStorage.setItem(positionKey, JSON.stringify({ anchor: anchor, title: title })); } catch (error) { /* private mode */ }
+  }
+  (function offerToContinue() {
+    if (!guideId || location.hash) return;
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(positionKey) || "null"); } catch (error) { saved = null; }
+    if (!saved || !document.getElementById(saved.anchor)) return;
+    var first = document.querySelector("article.guide section[id]");
+    if (first && first.id === saved.anchor) return;
+    var bar = document.createElement("p");
+    bar.className = "continue";
+    bar.setAttribute("role", "status");
+    var link = document.createElement("a");
+    link.href = "#" + saved.anchor;
+    link.textContent = saved.title;
+    var close = document.createElement("button");
+    close.type = "button";
+    close.setAttribute("aria-label", "Dismiss");
+    close.textContent = "×";
+    close.addEventListener("click", function () { bar.remove(); });
+    link.addEventListener("click", function () { bar.remove(); });
+    bar.append("Continue where you left off: ", link, " ", close);
+    var header = article.querySelector("header");
+    header.parentNode.insertBefore(bar, header.nextSibling);
+  })();
   // Mark the section in view.
   var links = {};
   toc.querySelectorAll("a[href^='#']").forEach(function (a) { links[a.getAttribute("href").slice(1)] = a; });
@@ -43,6 +74,7 @@
       if (current) current.removeAttribute("aria-current");
       link.setAttribute("aria-current", "location");
       current = link;
+      remember(entry.target.id, link.textContent.trim());
     });
   }, { rootMargin: "0px 0px -70% 0px" });
   Object.keys(links).forEach(function (id) {
