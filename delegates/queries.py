@@ -1,6 +1,9 @@
 """What a delegate is in a conference."""
 
+import functools
+
 import pycountry
+from countryinfo import CountryInfo
 
 from delegates.models import Annotation, Bookmark, DelegateProfile, GuideRead
 
@@ -30,11 +33,38 @@ def delegation_of(user, conference):
     if profile is None:
         return None
     delegation = profile.delegation
-    aliases = []
-    if delegation.iso_code:
-        country = pycountry.countries.get(alpha_2=delegation.iso_code)
-        aliases = [getattr(country, attr) for attr in ("name", "common_name", "official_name") if hasattr(country, attr)]
-    return {"name": delegation.name, "iso_code": delegation.iso_code, "aliases": aliases}
+    aliases, abbreviations = country_names(delegation.iso_code) if delegation.iso_code else ((), ())
+    return {"name": delegation.name, "iso_code": delegation.iso_code, "aliases": list(aliases),
+            "abbreviations": list(abbreviations)}
+
+
+# Abbreviations written in prose for a country ("the US", "U.K."): matched as written, in capitals, and only
+# these (two- and three-letter codes are also words: IT, IN, CAN, AND).
+PROSE_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "KSA"}
+
+
+@functools.lru_cache(maxsize=512)
+def country_names(iso_code):
+    """(names, abbreviations) a text may use for a country: pycountry's names, countryinfo's other spellings and
+    its demonym ("American", "Nigerian"), and the usual abbreviations with and without dots ("US", "U.S.")."""
+    names, abbreviations = [], []
+    country = pycountry.countries.get(alpha_2=iso_code)
+    if country is not None:
+        names += [getattr(country, attr) for attr in ("name", "common_name", "official_name") if hasattr(country, attr)]
+    try:
+        info = CountryInfo(iso_code)
+        spellings, demonym = info.alt_spellings() or [], info.demonym() or ""
+    except Exception:  # a code countryinfo does not know (e.g. XK): pycountry's names only
+        spellings, demonym = [], ""
+    for spelling in spellings:
+        if spelling.isupper() and spelling.isalpha():
+            if spelling in PROSE_ABBREVIATIONS:
+                abbreviations += [spelling, ".".join(spelling) + "."]
+        elif len(spelling) >= 4:
+            names.append(spelling)
+    if demonym:
+        names.append(demonym)
+    return tuple(dict.fromkeys(names)), tuple(dict.fromkeys(abbreviations))
 
 
 def annotations_of(user):

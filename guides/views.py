@@ -88,7 +88,10 @@ def delegation_mentions(rendered, delegation):
     # A grouped party ("Thailand & Philippines") names each of its member states.
     parties = [p for p in rendered.stakeholders
                if (code and code in p.get("iso_codes", [p["iso_code"]])) or p["name"].lower() in names]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b", re.I)
+    # Names and demonyms in any case ("Nigeria", "Nigerian"); abbreviations only as written ("US", "U.S.", not "us").
+    words = r"(?i:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")"
+    short = [re.escape(a) for a in sorted(delegation.get("abbreviations", []), key=len, reverse=True)]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join([words, *short]) + r")(?!\w)")
     sections = [s for s in rendered.sections if pattern.search(s.text)]
     if not parties and not sections:
         return None

@@ -99,3 +99,39 @@ def test_the_reader_offers_to_continue_where_they_left_off(server_url, demo):
         section = demo.sections.get(heading="Possible solutions")
         assert page.evaluate("location.hash") == f"#section-{section.pk}"
         assert page.locator(".continue").count() == 0
+
+
+@pytest.mark.parametrize("width", [390, 768])
+def test_popups_go_away_fit_the_screen_and_nothing_shifts(server_url, demo, width):
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 860}, has_touch=True)
+        page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+            if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
+        log_in(page, server_url, "delegate.usa", DEMO_PASSWORD)
+        page.goto(server_url + demo.get_absolute_url())
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.__shift") < 0.1  # the contents menu closes before the first paint
+        markers = page.locator(".fn-link")
+        assert markers.count() > 10
+        box = markers.first.bounding_box()
+        assert box["width"] >= 24 - 0.5 and box["height"] >= 24 - 0.5
+        for index in range(markers.count()):  # every popup fits on the screen
+            marker = markers.nth(index)
+            marker.scroll_into_view_if_needed()
+            marker.tap()
+            rect = page.evaluate("""el => { const s = getComputedStyle(el, '::after');
+                return [s.position, s.left, s.right]; }""", marker.element_handle())
+            assert rect[0] == "fixed", index
+        page.keyboard.press("Escape")
+        assert page.locator(".fn-link.open").count() == 0
+        markers.nth(2).tap()
+        assert page.locator(".fn-link.open").count() == 1
+        page.locator("h1").tap()  # a tap elsewhere
+        assert page.locator(".fn-link.open").count() == 0
+        markers.nth(3).tap()
+        page.mouse.wheel(0, 1200)
+        page.wait_for_timeout(300)
+        page.evaluate("window.scrollBy(0, 1200)")
+        page.wait_for_timeout(300)
+        assert page.locator(".fn-link.open").count() == 0  # scrolled away

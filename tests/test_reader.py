@@ -121,6 +121,27 @@ def test_reader_says_where_the_delegation_is_mentioned(client, world):
     assert "Your delegation is mentioned here" in response.content.decode()
 
 
+def test_mentions_count_short_forms_and_adjectives_but_not_the_word_us(client, world):
+    guide = world["guide_a"]
+    bodies = {
+        "Short form": "The US ranks countries every year.",
+        "Dotted": "Ranked by the U.S. State Department.",
+        "Adjective": "American prosecutors use the TVPA.",
+        "Official name": "The United States of America signed in 2005.",
+        "Pronoun": "Let us begin; tell us what you think.",
+        "Another country": "The UK and Britain's ministers met.",
+    }
+    edit_guide(guide, lambda: [Section.objects.create(guide=guide, order=order, heading=heading, body=body)
+                               for order, (heading, body) in enumerate(bodies.items(), start=2)])
+    guide_publish(guide=guide)
+    client.force_login(make_delegate("d-us", world["conference"], world["committee_a"], "US"))
+    mentions = client.get(guide.get_absolute_url()).context["mentions"]
+    assert [s.heading for s in mentions["sections"]] == ["Short form", "Dotted", "Adjective", "Official name"]
+    client.force_login(make_delegate("d-gb", world["conference"], world["committee_a"], "GB"))
+    mentions = client.get(guide.get_absolute_url()).context["mentions"]
+    assert [s.heading for s in mentions["sections"]] == ["Another country"]
+
+
 def test_reader_is_inert_against_script_and_raw_html(client, world):
     guide = world["guide_a"]
     edit_guide(guide, lambda: Section.objects.filter(guide=guide).update(
