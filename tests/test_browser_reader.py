@@ -90,7 +90,7 @@ def test_the_reader_offers_to_continue_where_they_left_off(server_url, demo):
         assert page.locator(".continue").count() == 0  # nothing read yet
         page.wait_for_timeout(1600)
         page.locator(".toc").get_by_role("link", name="Possible solutions").click()
-        page.wait_for_function("localStorage.getItem('mlmun-position-%d') !== null" % demo.pk)
+        page.wait_for_function(f"localStorage.getItem('mlmun-position-{demo.pk}') !== null")
         page.wait_for_timeout(300)
         page.goto(server_url + demo.get_absolute_url())
         bar = page.locator(".continue")
