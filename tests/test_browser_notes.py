@@ -198,3 +198,22 @@ def test_a_note_saved_offline_is_kept_and_saved_when_back_online(server_url, dem
         page.wait_for_selector(".hl-unsaved", state="hidden")
         page.wait_for_selector(".hl-dialog", state="hidden")  # the dialog that waited for the network closes
         context.close()
+
+
+def test_a_highlight_can_be_made_from_the_keyboard(server_url, demo):
+    guide, section = demo
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        log_in(page, server_url, "delegate.nigeria", DEMO_PASSWORD)
+        page.goto(server_url + guide.get_absolute_url())
+        page.wait_for_selector(".bookmark")
+        page.keyboard.press("Alt+KeyH")  # nothing selected yet: it says what to do
+        assert page.locator(".hl-message").inner_text() == "Select text in the guide first, then press Alt+H."
+        select_text(page, section.pk, QUOTE)
+        page.keyboard.press("Alt+KeyH")
+        page.wait_for_selector(".hl-dialog[open]")
+        assert page.evaluate("document.activeElement.id") == "hl-note"  # typing goes to the note at once
+        page.keyboard.type("From the keyboard")
+        page.click(".hl-save")
+        page.wait_for_selector("mark.hl")
+    assert list(Annotation.objects.values_list("quote_exact", "note")) == [(QUOTE, "From the keyboard")]

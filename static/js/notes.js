@@ -259,6 +259,14 @@
   createButton.addEventListener("mousedown", function (event) { event.preventDefault(); }); // keep the selection
   createButton.addEventListener("click", function () { if (pending) openDialog(null, pending.exact); });
   document.addEventListener("selectionchange", selectionChanged);
+  // From the keyboard: select text (Shift + arrows, or caret browsing with F7), then Alt+H.
+  document.addEventListener("keydown", function (event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== "KeyH") return;
+    event.preventDefault();
+    selectionChanged();
+    if (pending) openDialog(null, pending.exact);
+    else { toolbar.hidden = false; createButton.hidden = true; message.textContent = "Select text in the guide first, then press Alt+H."; }
+  });
   article.addEventListener("click", function (event) {
     var mark = event.target.closest("mark.hl");
     if (mark && window.getSelection().isCollapsed) openDialog(annotations[mark.dataset.annotation]);
