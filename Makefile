@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test chromium
+.PHONY: run test chromium node-tools
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,11 +21,16 @@ run: $(STAMP)
 # Tests run with DEBUG off (as in production) but over plain HTTP on localhost.
 TEST_ENV := SECRET_KEY=test-only-secret SITE_URL=http://testserver SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium node-tools
 	$(BIN)/ruff check .
 	$(TEST_ENV) $(BIN)/python manage.py check
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/pytest
+
+# axe-core (npm, pinned in package-lock.json) for the accessibility checks of the browser tests.
+node-tools: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 # Browser tests drive Debian's Chromium; install it when missing (needs root, as in CI).
 chromium:

@@ -70,12 +70,12 @@ def test_text_size_is_kept_on_the_device_and_dark_mode_follows_the_device(server
         page.goto(server_url + demo.get_absolute_url())
         size = "parseFloat(getComputedStyle(document.querySelector('article.guide')).fontSize)"
         usual = page.evaluate(size)
-        page.click(".text-size button[aria-label='Larger text']")
-        page.click(".text-size button[aria-label='Larger text']")
+        page.click(".text-size button[data-step='1']")
+        page.click(".text-size button[data-step='1']")
         assert page.evaluate(size) == pytest.approx(usual * 1.3, abs=0.1)
         page.reload()
         assert page.evaluate(size) == pytest.approx(usual * 1.3, abs=0.1)  # kept on this device
-        page.click(".text-size button[aria-label='Usual text size']")
+        page.click(".text-size button[data-step='0']")
         assert page.evaluate(size) == pytest.approx(usual, abs=0.1)
         colours = page.evaluate("[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]")
         assert colours == ["rgb(18, 21, 25)", "rgb(231, 234, 238)"]

@@ -296,6 +296,8 @@
       call.then(render).catch(function (error) { toolbar.hidden = false; message.textContent = error.message; });
     });
     render();
+    // In a glossary the button goes inside the term (a <dl> holds only terms and definitions).
+    if (place.tagName === "DT") { place.classList.add("heading-row"); place.appendChild(button); return; }
     // Beside the heading, not inside it, so the heading's text stays the heading's.
     var row = document.createElement("div");
     row.className = "heading-row";
