@@ -40,12 +40,12 @@ def notes_by_guide(user, *, label="", search=""):
             annotation.url = group["url"]
             group["orphaned"].append(annotation)
             continue
-        section_pk = annotation.current_section_id
-        annotation.url = f"{group['url']}?note={annotation.pk}#section-{section_pk}"
+        place = annotation.current_anchor  # a section, or a term, party, event, question or figure
+        annotation.url = f"{group['url']}?note={annotation.pk}#{place}"
         if annotation.status == AnchorStatus.CHANGED:
-            annotation.changes_url = f"{group['url']}changes/?since={annotation.revision}#section-{section_pk}"
-        entry = group["sections"].setdefault(section_pk, {
-            "heading": annotation.current_heading, "url": f"{group['url']}#section-{section_pk}", "annotations": [],
+            annotation.changes_url = f"{group['url']}changes/?since={annotation.revision}#{place}"
+        entry = group["sections"].setdefault(place, {
+            "heading": annotation.current_heading, "url": f"{group['url']}#{place}", "annotations": [],
         })
         entry["annotations"].append(annotation)
     for bookmark in bookmarks:
@@ -110,7 +110,8 @@ def as_web_annotations(request, groups):
                 "modified": annotation.updated_at.isoformat(),
                 "body": body,
                 "target": {
-                    "source": f"{source}#section-{annotation.section_id}" if annotation.section_id else source,
+                    "source": f"{source}#{annotation.original_anchor}" if annotation.section_id or annotation.part
+                    else source,
                     "selector": [
                         {"type": "TextQuoteSelector", "exact": annotation.quote_exact,
                          "prefix": annotation.quote_prefix, "suffix": annotation.quote_suffix},

@@ -87,6 +87,9 @@ class Annotation(models.Model):
     # next published revision orphans the annotation if the section is gone there. Never deleted with it.
     section = models.ForeignKey("guides.Section", null=True, on_delete=models.DO_NOTHING, db_constraint=False,
                                 related_name="+")
+    # A highlight on another part of the guide (a key term's definition, a party card, a timeline entry, a
+    # question, a figure's caption) names it here ("term-12") instead of a section; anchored the same way.
+    part = models.CharField(max_length=40, blank=True, default="")
     section_heading = models.CharField(max_length=200, help_text="The heading when it was made, for orphans.")
     revision = models.PositiveIntegerField(help_text="Guide revision it was made on.")
     quote_exact = models.TextField()
@@ -99,6 +102,7 @@ class Annotation(models.Model):
     current_section = models.ForeignKey(
         "guides.Section", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
+    current_part = models.CharField(max_length=40, blank=True, default="")
     # The current section's heading and place in the published revision (My notes groups and orders by them).
     current_heading = models.CharField(max_length=200, blank=True)
     current_order = models.PositiveIntegerField(default=0)
@@ -131,6 +135,15 @@ class Annotation(models.Model):
 
     def __str__(self):
         return f"{self.quote_exact[:40]} ({self.status})"
+
+    @property
+    def current_anchor(self):
+        """The id of the element the passage is in now: "section-5", or the part's own key ("term-12")."""
+        return self.current_part or f"section-{self.current_section_id}"
+
+    @property
+    def original_anchor(self):
+        return self.part or f"section-{self.section_id}"
 
 
 class GuideRead(models.Model):

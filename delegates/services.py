@@ -10,6 +10,7 @@ from delegates.anchoring import Selector, anchor, prepare, selector_from_text
 from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget
 from delegates.models import Annotation, Bookmark
 from guides import revisions
+from guides.rendering import annotatable_parts
 
 MAX_QUOTE = 5000
 MAX_NOTE = 10000
@@ -30,13 +31,16 @@ def _reader_rendered(guide, user):
 
 
 def annotation_create(*, user, guide, section_id, start, end, exact, note="", label=""):
-    """A highlight on a section of the revision the user reads; start/end in code points of its plain text."""
+    """A highlight on a part of the revision the user reads: a section (section_id its pk) or another textual
+    part (section_id its key, "term-12"); start/end in code points of its plain text."""
     _check_note(note, label)
     revision, rendered = _reader_rendered(guide, user)
-    order, section = next(((i, s) for i, s in enumerate(rendered.sections) if s.pk == section_id), (0, None))
-    if section is None:
-        raise ValidationError("That section is not part of this guide. Select text inside one section.")
-    text = section.text
+    parts = annotatable_parts(rendered)
+    if section_id not in parts:
+        raise ValidationError("That part is not in this guide: select text inside one of its parts.")
+    heading, order, text = parts[section_id]
+    part = section_id if isinstance(section_id, str) else ""
+    pk = None if part else section_id
     exact = unicodedata.normalize("NFC", exact or "")
     if not (0 <= start < end <= len(text)) or end - start > MAX_QUOTE:
         raise ValidationError("The selection is outside the section's text; reload the page and select again.")
@@ -44,11 +48,11 @@ def annotation_create(*, user, guide, section_id, start, end, exact, note="", la
         raise ValidationError("The page is out of date (the text changed since you opened it); reload and select again.")
     selector = selector_from_text(text, start, end)
     return Annotation.objects.create(
-        user=user, guide=guide, section_id=section.pk, section_heading=section.heading, revision=revision.number,
+        user=user, guide=guide, section_id=pk, part=part, section_heading=heading[:200], revision=revision.number,
         quote_exact=selector.exact, quote_prefix=selector.prefix, quote_suffix=selector.suffix,
         position_start=start, position_end=end,
-        status=AnchorStatus.ANCHORED, current_section_id=section.pk, current_start=start, current_end=end,
-        current_text=selector.exact, current_heading=section.heading, current_order=order,
+        status=AnchorStatus.ANCHORED, current_section_id=pk, current_part=part, current_start=start,
+        current_end=end, current_text=selector.exact, current_heading=heading[:200], current_order=order,
         anchored_revision=revision.number, note=note.strip(), label=label,
     )
 
@@ -69,8 +73,8 @@ def annotation_delete(*, annotation):
 # (delegates.tasks.reanchor_annotations), and each reader brings their own up to date when they open the guide.
 SYNC_REANCHOR = 300
 REANCHOR_BATCH = 1000
-_CURRENT = ["status", "current_section_id", "current_start", "current_end", "current_text", "current_heading",
-            "current_order"]
+_CURRENT = ["status", "current_section_id", "current_part", "current_start", "current_end", "current_text",
+            "current_heading", "current_order"]
 
 
 def annotations_reanchor(*, guide, revision, annotations=None):
@@ -84,21 +88,23 @@ def annotations_reanchor(*, guide, revision, annotations=None):
     stale = (Annotation.objects.filter(guide=guide) if annotations is None else annotations.filter(guide=guide))
     # Plain rows, not model instances: building 5,000 instances alone costs a quarter of a second.
     stale = list(stale.exclude(anchored_revision=revision.number).values_list(
-        "pk", "section_id", "quote_exact", "quote_prefix", "quote_suffix", "position_start", "position_end",
+        "pk", "section_id", "part", "quote_exact", "quote_prefix", "quote_suffix", "position_start", "position_end",
         "current_heading", "current_order"))
     if not stale:
         return 0
-    sections = revisions.rendered(revision).sections
-    texts = {section.pk: section.text for section in sections}
-    places = {section.pk: (section.heading, order) for order, section in enumerate(sections)}
+    # Sections by pk and the other textual parts by key ("term-12"): a passage may move between them.
+    parts = annotatable_parts(revisions.rendered(revision))
+    texts = {key: text for key, (_, _, text) in parts.items()}
+    places = {key: (heading[:200], order) for key, (heading, order, _) in parts.items()}
     views = prepare(texts)
     rows = []
-    for pk, section_id, exact, prefix, suffix, start, end, heading, order in stale:
-        found = anchor(Selector(exact, prefix, suffix, start, end), texts, section_id, views)
+    for pk, section_id, part, exact, prefix, suffix, start, end, heading, order in stale:
+        found = anchor(Selector(exact, prefix, suffix, start, end), texts, part or section_id, views)
         heading, order = places.get(found.section, (heading, order))
+        in_part = isinstance(found.section, str)
         # In the order of _CURRENT, then anchored_revision and the primary key.
-        rows.append([found.status, found.section, found.start, found.end, found.text, heading, order,
-                     revision.number, pk])
+        rows.append([found.status, None if in_part else found.section, found.section if in_part else "",
+                     found.start, found.end, found.text, heading, order, revision.number, pk])
     _write_anchors(rows)
     return len(rows)
 

@@ -91,7 +91,7 @@ def _str(data, name, default=""):
 def annotation_json(annotation, guide_url=None):
     return {
         "id": annotation.pk,
-        "section": annotation.current_section_id,
+        "section": annotation.current_part or annotation.current_section_id,
         "start": annotation.current_start,
         "end": annotation.current_end,
         "status": annotation.status,
@@ -102,8 +102,18 @@ def annotation_json(annotation, guide_url=None):
         "created": annotation.created_at.isoformat(),
         # Where a changed passage's edits are shown: from the revision the note was made on.
         "changes_url": (f"{guide_url or annotation.guide.get_absolute_url()}changes/?since={annotation.revision}"
-                        f"#section-{annotation.current_section_id}") if annotation.status == "changed" else "",
+                        f"#{annotation.current_anchor}") if annotation.status == "changed" else "",
     }
+
+
+def _part(data):
+    """A section's pk, or another part's key ("term-12")."""
+    from guides.rendering import PART_KEY
+
+    value = data.get("section")
+    if isinstance(value, str) and PART_KEY.fullmatch(value):
+        return value
+    return _int(data, "section")
 
 
 def _bad_request(error):
@@ -136,7 +146,7 @@ def guide_annotations(request, guide_pk):
     try:
         data = _json_body(request)
         annotation = annotation_create(
-            user=request.user, guide=guide, section_id=_int(data, "section"), start=_int(data, "start"),
+            user=request.user, guide=guide, section_id=_part(data), start=_int(data, "start"),
             end=_int(data, "end"), exact=_str(data, "exact"), note=_str(data, "note"), label=_str(data, "label"),
         )
     except ValidationError as error:

@@ -363,6 +363,7 @@ class RenderedGuide:
 def _figure(figure, sources_by_pk):
     return {
         # Our own permission-checked URL whatever the storage (local disk or object storage).
+        "pk": figure.pk,
         "url": reverse("media", args=[figure.image.name]),
         "caption": figure.caption,
         "alt": figure.alt_text,
@@ -513,3 +514,27 @@ def build_rendered_guide(guide):
         placed=placed,
         parties_grouped="major_parties" not in placed,
     )
+
+
+PART_KEY = re.compile(r"(term|party|event|question|figure)-\d+")
+
+
+def annotatable_parts(rendered):
+    """{key: (heading, order, text)} of every part a delegate can highlight: each section by its pk, and the other
+    textual parts by a key ("term-12", "party-3", "event-9", "question-4", "figure-7"). Each text is what the
+    reader's element with that data-section shows (its textContent), so offsets match the browser's."""
+    parts = {s.pk: (s.heading, order, s.text) for order, s in enumerate(rendered.sections)}
+    after = len(parts)
+    others = (
+        [(f"term-{t['pk']}", t["term"], t["definition_html"]) for t in rendered.key_terms]
+        + [(f"party-{p['pk']}", p["name"], p["html"]) for p in rendered.stakeholders]
+        + [(f"event-{e['pk']}", " ".join(filter(None, [e["date_display"], e.get("title", "")])), e["description_html"])
+           for e in rendered.timeline]
+        + [(f"question-{q['pk']}", "Question", q["html"]) for q in rendered.questions]
+    )
+    for offset, (key, heading, html) in enumerate(others):
+        parts[key] = (heading, after + offset, plain_text(str(html)))
+    figures = [f for s in rendered.sections for f in s.figures] + list(rendered.figures)
+    for offset, figure in enumerate(f for f in figures if f.get("pk")):
+        parts[f"figure-{figure['pk']}"] = (figure["caption"], after + len(others) + offset, figure["caption"])
+    return parts

@@ -85,7 +85,7 @@ def test_highlight_on_a_section_of_another_guide_is_refused(client, guide, world
     data = payload(guide, "fastest growing")
     data["section"] = world["guide_b"].sections.get().pk
     response = post_json(client, reverse("api_guide_annotations", args=[guide.pk]), data)
-    assert response.json() == {"error": "That section is not part of this guide. Select text inside one section."}
+    assert response.json() == {"error": "That part is not in this guide: select text inside one of its parts."}
 
 
 def test_anonymous_gets_403_and_someone_elses_annotation_404(client, guide, delegate, world):
@@ -303,4 +303,56 @@ def test_overlong_note_and_unknown_label_are_refused(client, guide, delegate):
     assert response.json() == {"error": "A note may be at most 10000 characters (this one has 10001)."}
     response = post_json(client, url, payload(guide, "Debt", label="gossip"))
     assert response.json() == {"error": "Unknown label “gossip”."}
+    assert Annotation.objects.count() == 0
+
+
+def test_a_key_term_and_a_party_card_are_highlighted_and_follow_edits_like_sections(client, guide, delegate):
+    from guides.models import KeyTerm, Stakeholder
+    from guides.rendering import annotatable_parts
+
+    made = {}
+    edit_guide(guide, lambda: made.update(
+        term=KeyTerm.objects.create(guide=guide, order=1, term="Debt bondage",
+                                    definition="A debt used to force **someone** to work for years."),
+        party=Stakeholder.objects.create(guide=guide, order=1, name="Nigeria", kind="member_state", iso_code="NG",
+                                         description="A source country for forced labour.")))
+    guide_publish(guide=guide)
+    guide.refresh_from_db()
+    term_key, party_key = f"term-{made['term'].pk}", f"party-{made['party'].pk}"
+    parts = annotatable_parts(revisions.rendered(guide.published_revision))
+    assert parts[term_key] == ("Debt bondage", 1, "A debt used to force someone to work for years.\n")
+    client.force_login(delegate)
+    url = reverse("api_guide_annotations", args=[guide.pk])
+    for key, quote in ((term_key, "force someone"), (party_key, "forced labour")):
+        start = parts[key][2].index(quote)
+        response = post_json(client, url, {"section": key, "start": start, "end": start + len(quote), "exact": quote})
+        assert response.status_code == 201, response.json()
+        assert response.json()["section"] == key
+    # The chairs reword the definition before the passage and delete the party: the first note follows, the
+    # second is kept as an orphan.
+    edit_guide(guide, lambda: (
+        KeyTerm.objects.filter(pk=made["term"].pk).update(definition="Work to repay a debt used to force someone."),
+        Stakeholder.objects.filter(pk=made["party"].pk).delete()))
+    guide_publish(guide=guide)
+    term_note, party_note = Annotation.objects.order_by("pk")
+    term_note.refresh_from_db()
+    party_note.refresh_from_db()
+    assert (term_note.status, term_note.current_part, term_note.current_start, term_note.current_heading) == (
+        "anchored", term_key, len("Work to repay a debt used to "), "Debt bondage")
+    assert (party_note.status, party_note.current_part, party_note.part) == ("orphaned", "", party_key)
+    notes = client.get(reverse("my_notes")).content.decode()
+    url = guide.get_absolute_url()
+    assert f'<h3><a href="{url}#{term_key}">Debt bondage</a></h3>' in notes
+    assert f'<a href="{url}?note={term_note.pk}#{term_key}">Open in the guide</a>' in notes
+
+
+@pytest.mark.parametrize("key, message", [
+    ("term-999999", "That part is not in this guide: select text inside one of its parts."),
+    ("script-1", "“section” must be a whole number."),
+])
+def test_a_part_not_in_the_guide_is_refused(client, guide, delegate, key, message):
+    client.force_login(delegate)
+    response = post_json(client, reverse("api_guide_annotations", args=[guide.pk]),
+                         {"section": key, "start": 0, "end": 3, "exact": "abc"})
+    assert (response.status_code, response.json()) == (400, {"error": message})
     assert Annotation.objects.count() == 0

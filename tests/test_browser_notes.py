@@ -9,6 +9,7 @@ from delegates.demo import DEMO_PASSWORD
 from delegates.models import Annotation
 from guides import revisions
 from guides.models import StudyGuide
+from guides.rendering import annotatable_parts
 from guides.services import guide_publish
 from tests.browser import chromium, log_in, screenshot
 from tests.conftest import edit_guide
@@ -44,7 +45,7 @@ def publish(page, server_url, guide, note):
 def select_text(page, section_pk, quote):
     page.evaluate(
         """([pk, quote]) => {
-            const root = document.querySelector(`.prose[data-section="${pk}"]`);
+            const root = document.querySelector(`[data-section="${pk}"]`);
             const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
             let node;
             while ((node = walker.nextNode())) {
@@ -74,10 +75,12 @@ def test_server_plain_text_equals_browser_text_content_for_every_demo_section(se
             page.context.clear_cookies()
             log_in(page, server_url, "organizer" if slug == "demo" else f"organizer.{slug}", DEMO_PASSWORD)
             page.goto(server_url + guide.get_absolute_url())
+            # Every part a delegate can highlight: sections, terms, parties, events, questions, captions.
             browser_texts = page.evaluate(
-                "Object.fromEntries([...document.querySelectorAll('.prose[data-section]')].map(e => [e.dataset.section, e.textContent]))"
+                "Object.fromEntries([...document.querySelectorAll('[data-section]')].map(e => [e.dataset.section, e.textContent]))"
             )
-            server_texts = {str(s.pk): s.text for s in revisions.rendered(guide.published_revision).sections}
+            server_texts = {str(key): text for key, (_, _, text)
+                            in annotatable_parts(revisions.rendered(guide.published_revision)).items()}
             assert browser_texts == server_texts
 
 
@@ -166,7 +169,8 @@ def test_selection_across_sections_is_refused(server_url, demo):
             [first.pk, second.pk],
         )
         page.wait_for_selector(".hl-toolbar:not([hidden])")
-        assert page.locator(".hl-message").inner_text() == "Select text within one section to highlight it."
+        assert page.locator(".hl-message").inner_text() == (
+            "Select text within one part (a section, a term, a party, an event or a question) to highlight it.")
         assert page.locator(".hl-create").is_hidden()
     assert Annotation.objects.count() == 0
 
@@ -217,3 +221,27 @@ def test_a_highlight_can_be_made_from_the_keyboard(server_url, demo):
         page.click(".hl-save")
         page.wait_for_selector("mark.hl")
     assert list(Annotation.objects.values_list("quote_exact", "note")) == [(QUOTE, "From the keyboard")]
+
+
+def test_a_delegate_highlights_their_party_card_and_a_key_term(server_url, demo):
+    guide, _ = demo
+    party = guide.stakeholders.get(name="Nigeria & India")
+    term = guide.key_terms.get(term="Grooming")
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 860}, has_touch=True)
+        log_in(page, server_url, "delegate.nigeria", DEMO_PASSWORD)
+        page.goto(server_url + guide.get_absolute_url())
+        page.wait_for_selector(".bookmark")
+        for key, quote in ((f"party-{party.pk}", "Major source countries"), (f"term-{term.pk}", "win a victim's trust")):
+            select_text(page, key, quote)
+            page.click(".hl-create")
+            page.fill("#hl-note", f"On {key}")
+            page.click(".hl-save")
+            page.wait_for_selector(f'[data-section="{key}"] mark.hl')
+        page.reload()
+        page.wait_for_selector(f'[data-section="party-{party.pk}"] mark.hl')
+        assert page.locator(f'[data-section="term-{term.pk}"] mark.hl').text_content() == "win a victim's trust"
+        page.locator(f'[data-section="party-{party.pk}"] mark.hl').scroll_into_view_if_needed()
+        screenshot(page, "notes-party-card-390.png")
+    assert sorted(Annotation.objects.values_list("part", "quote_exact")) == [
+        (f"party-{party.pk}", "Major source countries"), (f"term-{term.pk}", "win a victim's trust")]

@@ -100,7 +100,7 @@
 
   function proseOf(node) {
     var element = node && (node.nodeType === 1 ? node : node.parentElement);
-    return element ? element.closest(".prose[data-section]") : null;
+    return element ? element.closest("[data-section]") : null;  // a section, or a term, party, event, question or caption
   }
 
   // Wraps [start, end) (UTF-16 offsets into root's textContent) in <mark> elements.
@@ -141,7 +141,7 @@
   function show(annotation) {
     annotations[annotation.id] = annotation;
     if (annotation.status === "orphaned" || annotation.section === null) return;
-    var root = article.querySelector('.prose[data-section="' + annotation.section + '"]');
+    var root = article.querySelector('[data-section="' + annotation.section + '"]');
     if (!root) return;
     var text = root.textContent;
     var start = utf16Offset(text, annotation.start), end = utf16Offset(text, annotation.end);
@@ -158,7 +158,7 @@
     if (!startRoot && !endRoot) { toolbar.hidden = true; return; }
     toolbar.hidden = false;
     if (startRoot !== endRoot || !startRoot) {
-      message.textContent = "Select text within one section to highlight it.";
+      message.textContent = "Select text within one part (a section, a term, a party, an event or a question) to highlight it.";
       createButton.hidden = true;
       return;
     }
@@ -168,7 +168,8 @@
     var exact = range.toString();
     if (!exact.trim()) { toolbar.hidden = true; return; }
     var start = codePoints(before.toString());
-    pending = { section: Number(startRoot.dataset.section), start: start, end: start + codePoints(exact), exact: exact };
+    var key = startRoot.dataset.section;
+    pending = { section: /^\d+$/.test(key) ? Number(key) : key, start: start, end: start + codePoints(exact), exact: exact };
     message.textContent = "";
     createButton.hidden = false;
   }
