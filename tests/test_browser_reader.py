@@ -77,9 +77,21 @@ def test_text_size_is_kept_on_the_device_and_dark_mode_follows_the_device(server
         assert page.evaluate(size) == pytest.approx(usual * 1.3, abs=0.1)  # kept on this device
         page.click(".text-size button[data-step='0']")
         assert page.evaluate(size) == pytest.approx(usual, abs=0.1)
-        colours = page.evaluate("[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]")
-        assert colours == ["rgb(18, 21, 25)", "rgb(231, 234, 238)"]
+        colours = "[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]"
+        dark, light = ["rgb(18, 21, 25)", "rgb(231, 234, 238)"], ["rgb(255, 255, 255)", "rgb(27, 31, 36)"]
+        assert page.evaluate(colours) == dark  # the device is dark
         screenshot(page, "reader-dark-1280.png")
+        toggle = page.locator(".theme-toggle")
+        assert toggle.inner_text() == "Colours: automatic"
+        toggle.click()
+        toggle.click()
+        assert (toggle.inner_text(), page.evaluate(colours)) == ("Colours: light", light)  # chosen over the device
+        page.reload()
+        assert (page.locator(".theme-toggle").inner_text(), page.evaluate(colours)) == ("Colours: light", light)
+        page.emulate_media(color_scheme="light")
+        page.locator(".theme-toggle").click()  # back to automatic: the device, now light
+        page.locator(".theme-toggle").click()  # dark whatever the device says
+        assert (page.locator(".theme-toggle").inner_text(), page.evaluate(colours)) == ("Colours: dark", dark)
 
 
 def test_the_reader_offers_to_continue_where_they_left_off(server_url, demo):
