@@ -17,17 +17,8 @@ from django.utils.safestring import mark_safe
 START, STOP = "\x02", "\x03"
 MAX_WORDS = 8
 
-INDEX_DDL = {
-    "sqlite": [
-        "CREATE VIRTUAL TABLE guides_search_fts USING fts5(title, text, tokenize='porter unicode61 remove_diacritics 2')",
-    ],
-    "postgresql": [
-        "CREATE TABLE guides_search_pg (entry_id integer PRIMARY KEY REFERENCES guides_searchentry (id) "
-        "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, document tsvector NOT NULL)",
-        "CREATE INDEX guides_search_pg_document ON guides_search_pg USING GIN (document)",
-    ],
-}
-DROP_DDL = {"sqlite": "DROP TABLE IF EXISTS guides_search_fts", "postgresql": "DROP TABLE IF EXISTS guides_search_pg"}
+# The full-text tables themselves are created by migration 0018 (guides_search_fts on SQLite, guides_search_pg
+# with a GIN index on PostgreSQL).
 
 
 def _places(guide, revision):
@@ -64,13 +55,13 @@ def _delete_index(guide_ids):
     from guides.models import SearchEntry
 
     entries = SearchEntry.objects.filter(guide_id__in=guide_ids)
-    if connection.vendor == "sqlite":
-        ids = list(entries.values_list("id", flat=True))
-        with connection.cursor() as cursor:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                cursor.execute(f"DELETE FROM guides_search_fts WHERE rowid IN ({','.join('%s' for _ in chunk)})", chunk)
-    entries.delete()  # on PostgreSQL the tsvector rows go with them (ON DELETE CASCADE)
+    ids = list(entries.values_list("id", flat=True))
+    table, column = ("guides_search_fts", "rowid") if connection.vendor == "sqlite" else ("guides_search_pg", "entry_id")
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({','.join('%s' for _ in chunk)})", chunk)
+    entries.delete()
 
 
 @transaction.atomic
@@ -90,13 +81,14 @@ def index_guide(guide):
         entries = list(SearchEntry.objects.filter(revision=revision).order_by("order"))
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.executemany("INSERT INTO guides_search_fts (rowid, title, text) VALUES (%s, %s, %s)",
+            cursor.executemany("INSERT OR REPLACE INTO guides_search_fts (rowid, title, text) VALUES (%s, %s, %s)",
                                [(e.pk, e.title, e.text) for e in entries])
         else:
             # "<" and ">" as spaces: PostgreSQL's parser would take "<b>…" in the text for markup and drop it.
             cursor.executemany(
                 "INSERT INTO guides_search_pg (entry_id, document) VALUES (%s, setweight(to_tsvector('english', %s), "
-                "'A') || setweight(to_tsvector('english', %s), 'B'))",
+                "'A') || setweight(to_tsvector('english', %s), 'B')) "
+                "ON CONFLICT (entry_id) DO UPDATE SET document = EXCLUDED.document",
                 [(e.pk, _untagged(e.title), _untagged(e.text)) for e in entries])
     return len(entries)
 

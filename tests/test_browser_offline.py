@@ -75,7 +75,7 @@ def test_a_saved_guide_reads_offline_follows_new_revisions_and_is_gone_after_log
         # Logging out leaves nothing of this delegate on the device.
         page.click("text=Log out")
         page.wait_for_url(server_url + "/")
-        for _ in range(50):  # the next page tells the worker nobody is signed in; it deletes the copy
+        for _ in range(200):  # the next page tells the worker nobody is signed in; it deletes the copy
             if page.evaluate("caches.keys()") == ["mlmun-meta"]:
                 break
             page.wait_for_timeout(100)

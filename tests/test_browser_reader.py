@@ -141,6 +141,10 @@ def test_popups_go_away_fit_the_screen_and_nothing_shifts(server_url, demo, widt
         assert page.locator(".fn-link.open").count() == 1
         page.locator("h1").tap()  # a tap elsewhere
         assert page.locator(".fn-link.open").count() == 0
+        markers.nth(4).tap()
+        assert page.locator(".popup-close").is_visible()
+        page.locator(".popup-close").tap()  # the sheet's own Close button
+        assert page.locator(".fn-link.open").count() == 0 and page.locator(".popup-close").is_hidden()
         markers.nth(3).tap()
         page.mouse.wheel(0, 1200)
         page.wait_for_timeout(300)

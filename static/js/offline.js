@@ -13,6 +13,9 @@
     }));
   }
 
+  // Someone else's saved guides go at once, from the page itself (the worker is told too, for its records).
+  caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith("mlmun-u") && name !== "mlmun-u" + user)
+    .map((name) => caches.delete(name))));
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(() => ask({ type: "user", user })).then(setUp);
 
   function setUp() {

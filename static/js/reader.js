@@ -82,11 +82,21 @@
     if (el) observer.observe(el);
   });
   // A popup (footnote or key term) goes away with Escape, a tap elsewhere, or scrolling on.
+  // On a touch screen the open popup is a sheet with a Close button in its corner.
+  var closeButton = document.createElement("button");
+  closeButton.type = "button";
+  closeButton.className = "popup-close";
+  closeButton.textContent = "Close";
+  closeButton.hidden = true;
+  document.body.appendChild(closeButton);
   function closePopups() {
     document.querySelectorAll(".fn-link.open, .term.open").forEach(function (el) { el.classList.remove("open"); });
     var active = document.activeElement;
     if (active && active.matches && active.matches(".fn-link, .term")) active.blur();
+    closeButton.hidden = true;
   }
+  closeButton.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  closeButton.addEventListener("click", function (event) { event.stopPropagation(); closePopups(); });
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") closePopups(); });
   var scrolledFrom = null;
   window.addEventListener("scroll", function () {
@@ -99,12 +109,13 @@
   // Tapping a footnote marker or key term on a touch screen shows its popup first; a second tap follows the link.
   document.addEventListener("click", function (event) {
     var target = event.target.closest(".fn-link, .term");
-    if (!target) { closePopups(); return; }
+    if (!target) { if (event.target !== closeButton) closePopups(); return; }
     if (!window.matchMedia("(hover: none)").matches) return;
     if (target.classList.contains("open")) return;
     event.preventDefault();
     document.querySelectorAll(".fn-link.open, .term.open").forEach(function (el) { el.classList.remove("open"); });
     target.classList.add("open");
     target.focus();
+    closeButton.hidden = false;
   });
 })();

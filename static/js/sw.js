@@ -64,7 +64,10 @@ self.addEventListener("message", (event) => {
     user: () => setUser(data.user || ""),
     save: () => save(data),
     remove: () => remove(data),
-    status: async () => (await readJSON(META, indexKey(data.user || ""), {}))[data.page] || null,
+    status: async () => {  // saved, and still there (the page may have deleted another user's copy itself)
+      const entry = (await readJSON(META, indexKey(data.user || ""), {}))[data.page];
+      return entry && (await (await caches.open(PREFIX + (data.user || ""))).match(data.page)) ? entry : null;
+    },
   }[data.type];
   if (!run) return;
   event.waitUntil(run().then((value) => reply({ ok: true, value }), (error) => reply({ ok: false, error: String(error.message || error) })));
