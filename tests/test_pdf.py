@@ -433,7 +433,9 @@ def test_the_cover_has_the_subtitle_contact_and_logo_and_events_their_titles(cli
     page = client.get(guide.get_absolute_url()).content.decode()
     assert '<p class="subtitle">Background guide for delegates</p>' in page
     assert '<a href="mailto:ga1@example.org">ga1@example.org</a>' in page
-    assert '<strong class="event-title">Palermo Protocol</strong><p>Adopted by the <em>General Assembly</em>.</p>' in page
+    event = guide.timeline_events.get()
+    assert ('<strong class="event-title">Palermo Protocol</strong>'
+            f'<div data-section="event-{event.pk}"><p>Adopted by the <em>General Assembly</em>.</p>\n</div>') in page
     # The logo is served to anyone (like the conference's name); other names under logos/ are not.
     logo = client.get(reverse("media", args=[conference.logo.name]))
     assert (logo.status_code, logo["Content-Type"], logo.content[:4]) == (200, "image/png", b"\x89PNG")
