@@ -66,7 +66,8 @@ self.addEventListener("message", (event) => {
     remove: () => remove(data),
     status: async () => {  // saved, and still there (the page may have deleted another user's copy itself)
       const entry = (await readJSON(META, indexKey(data.user || ""), {}))[data.page];
-      return entry && (await (await caches.open(PREFIX + (data.user || ""))).match(data.page)) ? entry : null;
+      const name = PREFIX + (data.user || "");
+      return entry && (await caches.has(name)) && (await (await caches.open(name)).match(data.page)) ? entry : null;
     },
   }[data.type];
   if (!run) return;
@@ -96,7 +97,8 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   event.respondWith((async () => {
     const user = await currentUser();
-    const cache = user ? await caches.open(PREFIX + user) : null;
+    // caches.open() would create the cache again after the page deleted it (another user signed in): look first.
+    const cache = user && (await caches.has(PREFIX + user)) ? await caches.open(PREFIX + user) : null;
     const key = url.pathname + url.search;
     const saved = cache ? await cache.match(key) : null;
     if (!saved) {  // not saved for offline: the network, as without a worker; offline, say what is saved
