@@ -94,3 +94,31 @@ def interleaved(functions, runs):
             function()
             timings[name].append(time.perf_counter() - start)
     return {name: statistics.median(values) for name, values in timings.items()}
+
+
+def copy_guide(guide, committee, *, title=None, order=1):
+    """A published copy of guide in committee, its parts copied through the one writer (figures stay out)."""
+    from guides.models import Topic
+    from guides.services import guide_content_save, guide_create, guide_publish
+
+    topic = Topic.objects.create(committee=committee, title=title or guide.title, order=order)
+    new = guide_create(topic=topic, by=None)
+
+    def write():
+        sources = {}
+        for source in guide.sources.all():
+            old = source.pk
+            source.pk, source.guide = None, new
+            source.save()
+            sources[old] = source
+        for related in ("sections", "stakeholders", "questions"):
+            for part in getattr(guide, related).all():
+                part.pk, part.guide = None, new
+                part.save()
+        for part in list(guide.key_terms.all()) + list(guide.timeline_events.all()):
+            part.pk, part.guide, part.source = None, new, sources.get(part.source_id)
+            part.save()
+
+    guide_content_save(guide=new, by=None, changes=write)
+    guide_publish(guide=new)
+    return new

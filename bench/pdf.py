@@ -13,7 +13,7 @@ import statistics
 import time
 import tracemalloc
 
-from common import setup  # noqa: E402
+from common import copy_guide, interleaved, setup  # noqa: E402
 
 tmp = setup()
 
@@ -23,8 +23,8 @@ from weasyprint import CSS, HTML  # noqa: E402
 
 from guides import pdf, revisions  # noqa: E402
 from guides.exports import conference_export_run  # noqa: E402
-from guides.models import Committee, Conference, StudyGuide, Topic  # noqa: E402
-from guides.services import conference_export_start, guide_content_save, guide_create, guide_publish  # noqa: E402
+from guides.models import Committee, Conference, StudyGuide  # noqa: E402
+from guides.services import conference_export_start  # noqa: E402
 
 RUNS = 5
 
@@ -43,30 +43,6 @@ def median_ms(function, runs=RUNS, before=None):
 def forget(guide):
     for name in default_storage.listdir(f"pdf-cache/guides/{guide.pk}")[1]:
         default_storage.delete(f"pdf-cache/guides/{guide.pk}/{name}")
-
-
-def copy_guide(guide, committee):
-    topic = Topic.objects.create(committee=committee, title=guide.title, order=1)
-    new = guide_create(topic=topic, by=None)
-
-    def write():
-        mapping = {}
-        for source in guide.sources.all():
-            old = source.pk
-            source.pk, source.guide = None, new
-            source.save()
-            mapping[old] = source
-        for related in ("sections", "stakeholders", "questions"):
-            for part in getattr(guide, related).all():
-                part.pk, part.guide = None, new
-                part.save()
-        for part in list(guide.key_terms.all()) + list(guide.timeline_events.all()):
-            part.pk, part.guide, part.source = None, new, mapping.get(part.source_id)
-            part.save()
-
-    guide_content_save(guide=new, by=None, changes=write)
-    guide_publish(guide=new)
-    return new
 
 
 def main():
@@ -113,7 +89,6 @@ def main():
     # interleaved, median of 3.
     import io
 
-    from common import interleaved
     from pypdf import PdfWriter
 
     names = [pdf.guide_pdf(g).name for g in StudyGuide.objects.filter(topic__committee__conference=conference)]

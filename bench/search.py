@@ -6,7 +6,7 @@ Run: .venv/bin/python bench/search.py   (temporary SQLite database; BENCH_DATABA
 PostgreSQL)
 """
 
-from common import interleaved, load_demo, setup
+from common import copy_guide, interleaved, load_demo, setup
 
 setup()
 
@@ -15,41 +15,10 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from guides import search  # noqa: E402
-from guides.models import Committee, Conference, StudyGuide, Topic  # noqa: E402
-from guides.services import guide_content_save, guide_create, guide_publish  # noqa: E402
+from guides.models import Committee, Conference, StudyGuide  # noqa: E402
 
 RUNS = 15
 QUERIES = ["trafficking", "palermo protocol", "money laund", "thailand", "non-punishment principle", "zanzibar"]
-
-
-def copy_guide(guide, committee, n):
-    """A published copy of guide in committee (its parts copied through the one writer)."""
-    topic = Topic.objects.create(committee=committee, title=f"{guide.title} ({n})", order=100 + n)
-    copy = guide_create(topic=topic, by=None)
-
-    def write():
-        sources = {}
-        for source in guide.sources.all():
-            old = source.pk
-            source.pk, source.guide = None, copy
-            source.save()
-            sources[old] = source
-        sections = {}
-        for section in guide.sections.all():
-            old = section.pk
-            section.pk, section.guide = None, copy
-            section.save()
-            sections[old] = section
-        for related in ("key_terms", "timeline_events", "stakeholders", "questions"):
-            for part in getattr(guide, related).all():
-                part.pk, part.guide = None, copy
-                if getattr(part, "source_id", None):
-                    part.source = sources[part.source_id]
-                part.save()
-
-    guide_content_save(guide=copy, by=None, changes=write)
-    guide_publish(guide=copy)
-    return copy
 
 
 def main():
@@ -59,7 +28,8 @@ def main():
     committees = list(Committee.objects.filter(conference=conference))
     n = 0
     while StudyGuide.objects.filter(topic__committee__conference=conference, status="published").count() < 40:
-        copy_guide(originals[n % len(originals)], committees[n % len(committees)], n)
+        original = originals[n % len(originals)]
+        copy_guide(original, committees[n % len(committees)], title=f"{original.title} ({n})", order=100 + n)
         n += 1
     guides = StudyGuide.objects.filter(topic__committee__conference=conference, status="published").count()
     delegate = get_user_model().objects.get(username="delegate.nigeria")

@@ -39,7 +39,7 @@ def reach(user):
                   .values_list(tag(1), "committee_id", "committee__conference_id"))
         organizers = (Conference.organizers.through.objects.filter(user=user).order_by()
                       .values_list(tag(2), tag(0), "conference_id"))
-        delegates = (hooks.ask(hooks.DELEGATE_CONFERENCES, Conference.objects.none().values("pk"), user=user)
+        delegates = (hooks.ask(hooks.DELEGATE_CONFERENCES, Committee.objects.none(), user=user)  # rows with conference_id
                      .order_by().values_list(tag(3), tag(0), "conference_id"))
         rows = list(chairs.union(organizers, delegates, all=True))
         cached = Reach(
@@ -50,11 +50,6 @@ def reach(user):
         )
         user.__dict__["_mlmun_reach"] = cached
     return cached
-
-
-def forget_reach(user):
-    """After changing who chairs, organizes or sits where, for a user object that lives on (tests, commands)."""
-    user.__dict__.pop("_mlmun_reach", None)
 
 
 def conferences_organized_by(user):

@@ -519,22 +519,27 @@ def build_rendered_guide(guide):
 PART_KEY = re.compile(r"(term|party|event|question|figure)-\d+")
 
 
-def annotatable_parts(rendered):
-    """{key: (heading, order, text)} of every part a delegate can highlight: each section by its pk, and the other
-    textual parts by a key ("term-12", "party-3", "event-9", "question-4", "figure-7"). Each text is what the
-    reader's element with that data-section shows (its textContent), so offsets match the browser's."""
-    parts = {s.pk: (s.heading, order, s.text) for order, s in enumerate(rendered.sections)}
-    after = len(parts)
-    others = (
-        [(f"term-{t['pk']}", t["term"], t["definition_html"]) for t in rendered.key_terms]
+def textual_parts(rendered):
+    """[(key, heading, html)] of the guide's textual parts besides its sections, in reading order: key-term
+    definitions, party cards, timeline entries, questions and figure captions, each under the id its element
+    carries in the reader ("term-12", "party-3", "event-9", "question-4", "figure-7")."""
+    figures = [f for s in rendered.sections for f in s.figures] + list(rendered.figures)
+    return (
+        [(f"term-{t['pk']}", f"{t['term']} ({t['acronym']})" if t.get("acronym") else t["term"], t["definition_html"])
+         for t in rendered.key_terms]
         + [(f"party-{p['pk']}", p["name"], p["html"]) for p in rendered.stakeholders]
         + [(f"event-{e['pk']}", " ".join(filter(None, [e["date_display"], e.get("title", "")])), e["description_html"])
            for e in rendered.timeline]
         + [(f"question-{q['pk']}", "Question", q["html"]) for q in rendered.questions]
+        + [(f"figure-{f['pk']}", f["caption"], escape(f["caption"])) for f in figures if f.get("pk")]
     )
-    for offset, (key, heading, html) in enumerate(others):
-        parts[key] = (heading, after + offset, plain_text(str(html)))
-    figures = [f for s in rendered.sections for f in s.figures] + list(rendered.figures)
-    for offset, figure in enumerate(f for f in figures if f.get("pk")):
-        parts[f"figure-{figure['pk']}"] = (figure["caption"], after + len(others) + offset, figure["caption"])
+
+
+def annotatable_parts(rendered):
+    """{key: (heading, order, text)} of every part a delegate can highlight: each section by its pk, and the other
+    textual parts by their key (textual_parts). Each text is what the reader's element with that data-section
+    shows (its textContent), so offsets match the browser's."""
+    parts = {s.pk: (s.heading, order, s.text) for order, s in enumerate(rendered.sections)}
+    for offset, (key, heading, html) in enumerate(textual_parts(rendered), start=len(parts)):
+        parts[key] = (heading, offset, plain_text(str(html)))
     return parts

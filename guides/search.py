@@ -21,10 +21,10 @@ MAX_WORDS = 8
 # with a GIN index on PostgreSQL).
 
 
-def _places(guide, revision):
+def _places(revision):
     """(anchor, title, text) of every searchable place of a revision, in reading order."""
     from guides import revisions
-    from guides.rendering import plain_text
+    from guides.rendering import plain_text, textual_parts
 
     def text(fragment):  # the words a reader sees, without footnote numbers
         return plain_text(re.sub(r'<sup class="fn-ref">.*?</sup>', "", str(fragment), flags=re.S))
@@ -38,16 +38,8 @@ def _places(guide, revision):
         places.append((section.anchor, section.heading, text(pieces[0])))
         for anchor, piece in zip(pieces[1::2], pieces[2::2], strict=True):
             places.append((anchor, f"{section.heading} › {titles.get(anchor, '')}", text(piece)))
-    for term in rendered.key_terms:
-        title = f"{term['term']} ({term['acronym']})" if term.get("acronym") else term["term"]
-        places.append((f"term-{term['pk']}", title, text(term["definition_html"])))
-    for party in rendered.stakeholders:
-        places.append((f"party-{party['pk']}", party["name"], text(party["html"])))
-    for event in rendered.timeline:
-        title = " ".join(filter(None, [event["date_display"], event.get("title", "")]))
-        places.append((f"event-{event['pk']}", title, text(event["description_html"])))
-    for question in rendered.questions:
-        places.append((f"question-{question['pk']}", "Question", text(question["html"])))
+    for anchor, title, fragment in textual_parts(rendered):  # the same places delegates can highlight
+        places.append((anchor, title, text(fragment)))
     return [(anchor, title[:500], " ".join(text.split())) for anchor, title, text in places]
 
 
@@ -75,7 +67,7 @@ def index_guide(guide):
         return 0
     entries = SearchEntry.objects.bulk_create([
         SearchEntry(guide=guide, revision=revision, order=order, anchor=anchor, title=title, text=text)
-        for order, (anchor, title, text) in enumerate(_places(guide, revision))
+        for order, (anchor, title, text) in enumerate(_places(revision))
     ])
     if connection.vendor == "sqlite" and not all(e.pk for e in entries):  # older SQLite without RETURNING
         entries = list(SearchEntry.objects.filter(revision=revision).order_by("order"))

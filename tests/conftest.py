@@ -1,12 +1,14 @@
 """Personas and factories shared by the tests; fast, isolated settings."""
 
 import datetime
+import io
 import itertools
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
-from guides.models import Committee, Conference, Section, Source, Topic
+from guides.models import Committee, Conference, Section, Source, StudyGuide, Topic
 from guides.services import committee_chair_add, conference_organizer_add, guide_content_save, guide_create
 
 _counter = itertools.count(1)
@@ -107,3 +109,12 @@ def server_url(transactional_db, settings):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
     with live_server_thread() as url:
         yield url
+
+
+@pytest.fixture
+def demo_guides(settings):
+    """The demo conferences as `make run` loads them (accounts with their known password), by committee slug."""
+    settings.DEBUG = True  # demo accounts get their known password only in debug
+    call_command("load_demo", stdout=io.StringIO())
+    settings.DEBUG = False
+    return {g.topic.committee.slug: g for g in StudyGuide.objects.select_related("topic__committee__conference")}

@@ -1,13 +1,10 @@
 """axe-core on every reader state, on a phone and a desktop: no critical or serious violation."""
 
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from delegates.demo import DEMO_PASSWORD
-from guides.models import StudyGuide
 from tests.browser import chromium, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,11 +14,8 @@ AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "ax
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
-    settings.DEBUG = False
-    return StudyGuide.objects.select_related("topic__committee__conference").get(topic__committee__slug="ga3")
+def demo(demo_guides):
+    return demo_guides["ga3"]
 
 
 def violations(page):

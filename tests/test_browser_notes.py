@@ -1,9 +1,7 @@
 """Real browser: a delegate highlights a passage with a note; it survives the chair's edit; a deleted passage is listed as orphaned."""
 
-import io
 
 import pytest
-from django.core.management import call_command
 
 from delegates.demo import DEMO_PASSWORD
 from delegates.models import Annotation
@@ -20,11 +18,8 @@ QUOTE = "Desperation is the root"
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
-    settings.DEBUG = False
-    guide = StudyGuide.objects.get(topic__committee__slug="ga3")
+def demo(demo_guides):
+    guide = demo_guides["ga3"]
     section = guide.sections.get(heading="General overview")
     # The overview's first paragraph alone, after an emoji: the browser counts it as two UTF-16 units, the server
     # as one code point.

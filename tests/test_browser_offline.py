@@ -1,11 +1,9 @@
 """A delegate saves a guide for offline reading, reads it (and their notes) with no connection, gets the new
 revision when it is published, and leaves nothing behind for the next person on the device."""
 
-import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from delegates.demo import DEMO_PASSWORD
 from delegates.services import annotation_create
@@ -18,11 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
-    settings.DEBUG = False
-    return StudyGuide.objects.select_related("topic__committee__conference").get(topic__committee__slug="ga3")
+def demo(demo_guides):
+    return demo_guides["ga3"]
 
 
 def state(page):

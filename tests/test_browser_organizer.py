@@ -1,9 +1,7 @@
 """Real browser: an organizer uploads a roster with an error, sees the line, fixes it, imports, sees the delegates."""
 
-import io
 
 import pytest
-from django.core.management import call_command
 
 from delegates.demo import DEMO_PASSWORD
 from delegates.models import DelegateProfile
@@ -14,10 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BAD = "name,email,committee,delegation\nAna Lima,ana@example.org,GA3,BR\nTom Weir,tom@example.org,GA9,GB\n"
 
 
-def test_organizer_fixes_a_roster_error_and_imports(server_url, settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
-    settings.DEBUG = False
+def test_organizer_fixes_a_roster_error_and_imports(server_url, demo_guides):
     before = DelegateProfile.objects.count()
     ARTIFACTS.mkdir(exist_ok=True)
     roster = ARTIFACTS / "roster.csv"

@@ -1,23 +1,17 @@
 """A demo delegate reads a guide in a real browser, on a phone and on a desktop."""
 
-import io
 
 import pytest
-from django.core.management import call_command
 
 from delegates.demo import DEMO_PASSWORD
-from guides.models import StudyGuide
 from tests.browser import chromium, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True  # demo accounts get their known password only in debug
-    call_command("load_demo", stdout=io.StringIO())
-    settings.DEBUG = False
-    return StudyGuide.objects.select_related("topic__committee").get(topic__committee__slug="specon")
+def demo(demo_guides):
+    return demo_guides["specon"]
 
 
 @pytest.mark.parametrize("width", [390, 1280])

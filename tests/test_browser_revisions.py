@@ -2,14 +2,11 @@
 note; the delegate sees the note, the changed sections and the word-level change view; a highlight on the edited
 passage shows as changed and links there."""
 
-import io
 
 import pytest
-from django.core.management import call_command
 
 from delegates.demo import DEMO_PASSWORD
 from delegates.models import Annotation
-from guides.models import StudyGuide
 from tests.browser import chromium, log_in, screenshot
 from tests.test_browser_notes import publish, select_text
 
@@ -20,11 +17,8 @@ NEW = "Poverty is the root"
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
-    settings.DEBUG = False
-    guide = StudyGuide.objects.get(topic__committee__slug="ga3")
+def demo(demo_guides):
+    guide = demo_guides["ga3"]
     return guide, guide.sections.get(heading="General overview")
 
 

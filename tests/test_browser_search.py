@@ -1,23 +1,17 @@
 """Finding in a guide and searching a conference's guides, in a real browser on a phone."""
 
-import io
 
 import pytest
-from django.core.management import call_command
 
 from delegates.demo import DEMO_PASSWORD
-from guides.models import StudyGuide
 from tests.browser import chromium, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
-    settings.DEBUG = False
-    return StudyGuide.objects.select_related("topic__committee__conference").get(topic__committee__slug="ga3")
+def demo(demo_guides):
+    return demo_guides["ga3"]
 
 
 def test_a_delegate_finds_words_in_the_guide_then_searches_every_guide(server_url, demo):

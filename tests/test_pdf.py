@@ -8,23 +8,21 @@ import zipfile
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 
 from guides import pdf, revisions
 from guides.citations import cited_keys
 from guides.exports import conference_export_run
-from guides.models import ConferenceExport, Figure, Section, StudyGuide
+from guides.models import ConferenceExport, Figure, Section
 from guides.services import conference_export_start, guide_publish, guide_unpublish
 from tests.conftest import edit_guide
 from tests.pdf_reading import ReadPdf
 
 
 @pytest.fixture
-def demo(db, settings):
-    call_command("load_demo", stdout=io.StringIO())
-    return {g.topic.committee.slug: g for g in StudyGuide.objects.select_related("topic__committee__conference")}
+def demo(db, demo_guides):
+    return demo_guides
 
 
 def read(guide):
