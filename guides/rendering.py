@@ -251,7 +251,8 @@ def _mark_in_text(text, terms, marked, index):
             continue
         marked.add(pk)
         out.append(text[position:start])
-        out.append(f'<a class="term" href="#term-{pk}" data-definition="{escape(definition)}">{text[start:end]}</a>')
+        out.append(f'<a class="term" href="#term-{pk}" aria-describedby="term-{pk}-def" '
+                   f'data-definition="{escape(definition)}">{text[start:end]}</a>')
         position = end
     out.append(text[position:])
     return "".join(out)

@@ -145,3 +145,39 @@ def test_popups_go_away_fit_the_screen_and_nothing_shifts(server_url, demo, widt
         page.evaluate("window.scrollBy(0, 1200)")
         page.wait_for_timeout(300)
         assert page.locator(".fn-link.open").count() == 0  # scrolled away
+
+
+@pytest.mark.parametrize("width", [1000, 1280])
+def test_popups_on_a_desktop_stay_inside_the_window_and_are_tied_to_their_text(server_url, demo_guides, width):
+    """Above tablet widths a popup hangs under its marker: every footnote and key-term popup of the demo's
+    largest guides stays inside the window (and so does the page), flips above its marker near the foot of the window, and names its
+    text for screen readers (aria-describedby)."""
+    measure = """el => { const s = getComputedStyle(el, '::after'); const first = el.getClientRects()[0];
+        const all = el.getBoundingClientRect(); const m = new DOMMatrixReadOnly(s.transform === 'none' ? undefined
+        : s.transform); const left = first.left + parseFloat(s.left) + m.m41;
+        const top = s.top === 'auto' ? null : all.top + parseFloat(s.top);
+        const bottom = s.bottom === 'auto' || s.top !== 'auto' ? null
+        : all.bottom - parseFloat(s.bottom) - parseFloat(s.height);
+        return {left: left, right: left + parseFloat(s.width), top: top === null ? bottom : top,
+                height: parseFloat(s.height), width: window.innerWidth, viewport: window.innerHeight,
+                content: s.content}; }"""
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        log_in(page, server_url, "organizer", DEMO_PASSWORD)
+        checked = 0
+        for slug in ("specon", "unodc", "ga3"):
+            page.goto(server_url + demo_guides[slug].get_absolute_url())
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, slug  # no sideways scrolling
+            markers = page.locator(".fn-link[data-source], .term[data-definition]")
+            for index in range(markers.count()):
+                marker = markers.nth(index)
+                described = marker.get_attribute("aria-describedby")
+                assert described and page.locator(f"[id='{described}']").count() == 1, (slug, index)
+                marker.scroll_into_view_if_needed()
+                marker.hover()
+                box = page.evaluate(measure, marker.element_handle())
+                assert box["content"] not in ("none", "normal", '""'), (slug, index)
+                assert 0 <= box["left"] and box["right"] <= box["width"], (slug, index, box)
+                assert 0 <= box["top"] and box["top"] + box["height"] <= box["viewport"], (slug, index, box)
+                checked += 1
+        assert checked > 25

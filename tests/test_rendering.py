@@ -127,11 +127,11 @@ def test_first_use_of_each_key_term_is_marked_once_across_the_guide(committee):
     one, two = (section.html for section in build_rendered_guide(guide).sections)
     assert one == (
         '<p>The <a href="https://www.ilo.org" rel="noopener noreferrer nofollow">ILO</a> fights '
-        f'<a class="term" href="#term-{forced.pk}" data-definition="Work under threat.">forced labour</a>. '
-        f'<a class="term" href="#term-{debt.pk}" data-definition="Work to repay a &lt;debt&gt;.">Debt bondage</a> persists.</p>\n'
+        f'<a class="term" href="#term-{forced.pk}" aria-describedby="term-{forced.pk}-def" data-definition="Work under threat.">forced labour</a>. '
+        f'<a class="term" href="#term-{debt.pk}" aria-describedby="term-{debt.pk}-def" data-definition="Work to repay a &lt;debt&gt;.">Debt bondage</a> persists.</p>\n'
     )
     assert two == (
-        f'<p>Forced Labour again; the <a class="term" href="#term-{ilo.pk}" data-definition="A UN agency.">ILO</a> again; '
+        f'<p>Forced Labour again; the <a class="term" href="#term-{ilo.pk}" aria-describedby="term-{ilo.pk}-def" data-definition="A UN agency.">ILO</a> again; '
         '<code>debt bondage</code> in code.</p>\n'
     )
 
@@ -352,6 +352,6 @@ def test_the_longer_term_wins_where_terms_overlap_and_acronyms_match_only_as_wri
                                  definition="A UN agency.")
     [section] = build_rendered_guide(guide).sections
     assert section.html == (
-        f'<p><a class="term" href="#term-{human.pk}" data-definition="A crime.">Human trafficking</a> is a crime; '
-        f'the ilo is not the <a class="term" href="#term-{ilo.pk}" data-definition="A UN agency.">ILO</a>. '
-        f'<a class="term" href="#term-{short.pk}" data-definition="Moving people.">Trafficking</a>, again.</p>\n')
+        f'<p><a class="term" href="#term-{human.pk}" aria-describedby="term-{human.pk}-def" data-definition="A crime.">Human trafficking</a> is a crime; '
+        f'the ilo is not the <a class="term" href="#term-{ilo.pk}" aria-describedby="term-{ilo.pk}-def" data-definition="A UN agency.">ILO</a>. '
+        f'<a class="term" href="#term-{short.pk}" aria-describedby="term-{short.pk}-def" data-definition="Moving people.">Trafficking</a>, again.</p>\n')

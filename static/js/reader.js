@@ -106,6 +106,25 @@
     if (scrolledFrom === null) scrolledFrom = window.scrollY;
     if (Math.abs(window.scrollY - scrolledFrom) > 300) { scrolledFrom = null; closePopups(); }
   }, { passive: true });
+  // Wider than a tablet the popup hangs under its marker: keep it inside the window, and above the marker when
+  // there is no room below it. (Up to 60rem it is a sheet at the foot of the screen; see site.css.)
+  function place(el) {
+    if (!window.matchMedia("(min-width: 60.01rem)").matches) return;
+    var first = el.getClientRects()[0] || el.getBoundingClientRect();
+    var all = el.getBoundingClientRect();
+    var width = Math.min(320, window.innerWidth * 0.8);
+    var centre = first.left + (Math.min(first.right, all.right) - first.left) / 2;
+    var left = Math.max(8, Math.min(centre - width / 2, document.documentElement.clientWidth - 8 - width));
+    el.style.setProperty("--pop-left", (left - first.left) + "px");
+    el.style.setProperty("--pop-x", "0px");
+    el.classList.toggle("pop-above", window.innerHeight - all.bottom < 220 && all.top > 220);
+  }
+  ["mouseover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var target = event.target.closest && event.target.closest(".fn-link, .term");
+      if (target) place(target);
+    });
+  });
   // Tapping a footnote marker or key term on a touch screen shows its popup first; a second tap follows the link.
   document.addEventListener("click", function (event) {
     var target = event.target.closest(".fn-link, .term");
@@ -115,6 +134,7 @@
     event.preventDefault();
     document.querySelectorAll(".fn-link.open, .term.open").forEach(function (el) { el.classList.remove("open"); });
     target.classList.add("open");
+    place(target);
     target.focus();
     closeButton.hidden = false;
   });
