@@ -1,15 +1,23 @@
 """Conference-wide export: every published guide as one PDF (cover, combined contents, each guide with its
 own contents and page numbers, an outline entry per guide) and as a ZIP of one PDF per guide.
 
-Guides are rendered one at a time (reusing cached PDFs) and merged, off the request path.
+Off the request path: each guide is a part that any background worker may take (reusing cached PDFs), so several
+workers render several guides at once; the worker that finishes the last part merges them.
 """
 
+import datetime
 import io
 import logging
+import os
 import secrets
+import socket
 import zipfile
 
+from django.conf import settings
 from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
@@ -36,31 +44,122 @@ def _cover_pdf(conference, entries):
     return pdf.print_pdf(html)
 
 
-def conference_export_run(*, export):
-    from guides.models import ConferenceExport
+def conference_export_run(*, export, worker=""):
+    """Runs an export in this process: lays out its parts, renders whatever no other worker took, and puts the
+    guides together when the last part is done. Returns the export as it stands afterwards."""
+    if conference_export_prepare(export=export) is None:
+        return export
+    return conference_export_work(export=export, worker=worker)
+
+
+def conference_export_prepare(*, export):
+    """Claims a queued export (or one whose worker died) and lays out one part per published guide, once.
+    Returns how many parts still wait for a worker, or None when this export is over (finished, or failed as
+    stale). An export other workers are running is joined: parts are taken one by one, never twice."""
+    from guides.models import ConferenceExport, ExportPart
 
     if not ConferenceExport.objects.filter(pk=export.pk).filter(ConferenceExport.claimable()).update(
-            status=ExportStatus.RUNNING, heartbeat_at=timezone.now(), done=0):
+            status=ExportStatus.RUNNING, heartbeat_at=timezone.now()):
         export.refresh_from_db()
-        return export  # failed as stale, finished, or being run by a live worker: nothing to do
+        if export.status != ExportStatus.RUNNING or not export.parts.exists():
+            return None
+    with transaction.atomic():
+        if not export.parts.exists():
+            guides = list(published_guides_in_order(export.conference).values_list("pk", flat=True))
+            ExportPart.objects.bulk_create(
+                [ExportPart(export=export, guide_id=pk, position=number) for number, pk in enumerate(guides)])
+            ConferenceExport.objects.filter(pk=export.pk).update(total=len(guides), done=0)
     export.refresh_from_db()
-    guides = list(published_guides_in_order(export.conference))
-    export.total = len(guides)
-    export.save(update_fields=["total"])
-    rendered, failures = [], []
-    for guide in guides:
+    return export.parts.filter(status=ExportStatus.QUEUED).count()
+
+
+def _claimable_parts():
+    """Queued parts, and running parts whose worker stopped beating (or, taken outside a worker, went silent for
+    BackgroundWork.STALE_SECONDS)."""
+    from guides.models import BackgroundWork, WorkerHeartbeat
+
+    now = timezone.now()
+    lease = now - datetime.timedelta(seconds=settings.WORKER_LEASE_SECONDS)
+    alive = WorkerHeartbeat.objects.filter(beat_at__gte=lease).values("worker_id")
+    silent = now - datetime.timedelta(seconds=BackgroundWork.STALE_SECONDS)
+    # A db_worker beats before its first task (guides/management/commands/db_worker.py): one that is not beating
+    # is dead, by the same rule that puts its task back in the queue.
+    return Q(status=ExportStatus.QUEUED) | Q(status=ExportStatus.RUNNING) & (
+        Q(claimed_at__lt=silent) | ~Q(worker__startswith="pid:") & ~Q(worker__in=alive))
+
+
+def _claim_part(export, worker):
+    from guides.models import ExportPart
+
+    for _ in range(20):  # another worker took the one we chose: choose again
+        part = export.parts.filter(_claimable_parts()).order_by("position").first()
+        if part is None:
+            return None
+        now = timezone.now()
+        if ExportPart.objects.filter(pk=part.pk, status=part.status, claimed_at=part.claimed_at).update(
+                status=ExportStatus.RUNNING, worker=worker, claimed_at=now):
+            part.status, part.worker, part.claimed_at = ExportStatus.RUNNING, worker, now
+            return part
+    return None
+
+
+def conference_export_work(*, export, worker=""):
+    """One worker's share: takes parts until none is left, then, if it finished the last one, puts the export
+    together. Any number of workers may run this at once for the same export."""
+    from guides.models import ConferenceExport, ExportPart
+
+    worker = (worker or f"pid:{socket.gethostname()}:{os.getpid()}")[:100]
+    while (part := _claim_part(export, worker)) is not None:
+        guide = (StudyGuide.objects.filter(pk=part.guide_id).select_related(
+            "topic__committee__conference", "published_revision").first())
+        outcome = {"status": ExportStatus.DONE, "error": ""}
         try:
-            result = pdf.guide_pdf(guide)
-            with default_storage.open(result.name, "rb") as handle:
-                data = handle.read()
-            reader = PdfReader(io.BytesIO(data))  # parsed once: counted here, appended below
-            rendered.append((guide, data, reader))
+            if guide is None or guide.published_revision_id is None:
+                raise ValueError("The guide was unpublished or deleted during the export.")
+            outcome["pdf_name"] = pdf.guide_pdf(guide).name
         except Exception as error:  # one failed guide must not lose the others
+            logger.exception("Export of guide %s failed", part.guide_id)
+            outcome = {"status": ExportStatus.FAILED, "error": str(error) or error.__class__.__name__}
+        # Only if the part is still ours (a worker that was thought dead and came back does not count twice).
+        ExportPart.objects.filter(pk=part.pk, worker=worker, claimed_at=part.claimed_at).update(**outcome)
+        finished = export.parts.filter(status__in=[ExportStatus.DONE, ExportStatus.FAILED]).count()
+        ConferenceExport.objects.filter(pk=export.pk, status=ExportStatus.RUNNING).update(
+            done=Greatest(F("done"), Value(finished)), heartbeat_at=timezone.now())
+    return _merge_when_all_done(export)
+
+
+def _merge_when_all_done(export):
+    from guides.models import ConferenceExport
+
+    now = timezone.now()
+    stale = now - datetime.timedelta(seconds=settings.WORKER_LEASE_SECONDS)
+    if export.parts.exclude(status__in=[ExportStatus.DONE, ExportStatus.FAILED]).exists() or not (
+            ConferenceExport.objects.filter(pk=export.pk, status=ExportStatus.RUNNING)
+            .filter(Q(merge_started_at__isnull=True) | Q(merge_started_at__lt=stale))
+            .update(merge_started_at=now, heartbeat_at=now)):
+        export.refresh_from_db()
+        return export  # another worker is still rendering, or is putting it together
+    export.refresh_from_db()
+    return _merge(export)
+
+
+def _merge(export):
+    parts = list(export.parts.select_related("guide__topic__committee__conference").order_by("position"))
+    rendered, failures = [], []
+    for part in parts:
+        guide = part.guide
+        if part.status == ExportStatus.FAILED:
+            failures.append({"guide": str(guide), "committee": guide.topic.committee.abbreviation,
+                             "error": part.error})
+            continue
+        try:
+            with default_storage.open(part.pdf_name, "rb") as handle:
+                data = handle.read()
+            rendered.append((guide, data, PdfReader(io.BytesIO(data))))  # parsed once: counted, then appended
+        except Exception as error:  # removed from storage meanwhile, or cut short
             logger.exception("Export of guide %s failed", guide.pk)
-            failures.append({"guide": str(guide), "committee": guide.topic.committee.abbreviation, "error": str(error)})
-        export.done += 1
-        export.heartbeat_at = timezone.now()
-        export.save(update_fields=["done", "heartbeat_at"])
+            failures.append({"guide": str(guide), "committee": guide.topic.committee.abbreviation,
+                             "error": str(error)})
 
     # The cover and combined contents come first, so each guide's first page depends on their length: number
     # the pages for a cover of two pages (cover and one page of contents, as for most conferences) and render
@@ -104,7 +203,8 @@ def conference_export_run(*, export):
             bundle.writestr(pdf.guide_pdf_filename(guide), data)
     export.zip_name = pdf.save_whole(f"{base}.zip", archive.getvalue())
     export.failures = failures
-    export.status = ExportStatus.DONE if rendered or not guides else ExportStatus.FAILED
+    export.status = ExportStatus.DONE if rendered or not parts else ExportStatus.FAILED
     export.finished_at = timezone.now()
-    export.save()
+    export.done = len(parts)
+    export.save(update_fields=["pdf_name", "zip_name", "failures", "status", "finished_at", "done"])
     return export

@@ -651,6 +651,8 @@ class ConferenceExport(BackgroundWork):
     failures = models.JSONField(default=list, blank=True)  # [{"guide": title, "error": message}]
     pdf_name = models.CharField(max_length=300, blank=True)
     zip_name = models.CharField(max_length=300, blank=True)
+    # When a worker began putting the rendered guides together (the last step); another takes over after the lease.
+    merge_started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -665,6 +667,34 @@ class ConferenceExport(BackgroundWork):
 
     def __str__(self):
         return f"Export of {self.conference} ({self.status})"
+
+
+class ExportPart(models.Model):
+    """One guide of a conference export. Every worker helping with the export takes the next queued part, renders
+    it and takes another, so N workers render N guides at once; whoever finishes the last part puts them together.
+
+    A part whose worker stopped beating (guides.tasks) is taken again by another; done and total stay exact.
+    """
+
+    export = models.ForeignKey(ConferenceExport, on_delete=models.CASCADE, related_name="parts")
+    guide = models.ForeignKey(StudyGuide, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=ExportStatus, default=ExportStatus.QUEUED)
+    worker = models.CharField(max_length=100, blank=True)  # the db_worker's id, or host:pid outside a worker
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    pdf_name = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["export", "position"]
+        constraints = [
+            choices_constraint("status", ExportStatus, "export_part_status_valid"),
+            models.UniqueConstraint(fields=["export", "guide"], name="one_part_per_guide_and_export"),
+            models.UniqueConstraint(fields=["export", "position"], name="one_part_per_position_and_export"),
+        ]
+
+    def __str__(self):
+        return f"{self.guide_id} of export {self.export_id} ({self.status})"
 
 
 class WorkerHeartbeat(models.Model):

@@ -19,12 +19,39 @@ def render_guide_pdf(guide_pk):
         pdf.guide_pdf(guide)
 
 
-@task()
-def run_conference_export(export_pk):
+@task(takes_context=True)
+def run_conference_export(context, export_pk):
+    """Lays the export out in parts, asks up to settings.EXPORT_HELPERS more workers to take parts too (however
+    many workers run, each renders one guide at a time), and takes parts itself."""
+    from django.conf import settings
+
     from guides import exports
     from guides.models import ConferenceExport
 
-    exports.conference_export_run(export=ConferenceExport.objects.get(pk=export_pk))
+    export = ConferenceExport.objects.get(pk=export_pk)
+    waiting = exports.conference_export_prepare(export=export)
+    if waiting is None:
+        return
+    for _ in range(min(settings.EXPORT_HELPERS, waiting - 1)):
+        help_conference_export.enqueue(export_pk)
+    exports.conference_export_work(export=export, worker=_worker_id(context))
+
+
+@task(takes_context=True)
+def help_conference_export(context, export_pk):
+    """Another worker's share of an export: parts until none is left (nothing at all when it is over)."""
+    from guides import exports
+    from guides.enums import ExportStatus
+    from guides.models import ConferenceExport
+
+    export = ConferenceExport.objects.filter(pk=export_pk, status=ExportStatus.RUNNING).first()
+    if export is not None:
+        exports.conference_export_work(export=export, worker=_worker_id(context))
+
+
+def _worker_id(context):
+    ids = context.task_result.worker_ids
+    return ids[-1][:64] if ids else ""  # as WorkerHeartbeat stores it
 
 
 # Worker lease: every db_worker beats from a thread (guides/management/commands/db_worker.py) every

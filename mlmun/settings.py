@@ -255,6 +255,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # db_worker beats this often; a task whose worker has not beaten for the lease is given to another worker.
 WORKER_BEAT_SECONDS = env_int("WORKER_BEAT_SECONDS", 10)
 WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 60)
+# A conference export asks up to this many more workers to render its guides alongside the first (one guide each
+# at a time; helpers that find nothing left to do end at once). Run as many `db_worker`s as there are cores.
+EXPORT_HELPERS = env_int("EXPORT_HELPERS", 16)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

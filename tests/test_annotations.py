@@ -248,12 +248,13 @@ def test_exports_markdown_jsonld_and_pdf(client, guide, delegate, django_capture
     job = DelegateJob.objects.get(user=delegate)
     assert [(r.task.name, r.args) for r in default_task_backend.results] == [("render_notes_pdf", [job.pk])]
     page = client.get(reverse("notes_pdf")).content.decode()
-    assert "Waiting to start" in page and '<meta http-equiv="refresh" content="2">' in page
+    assert "Waiting to start" in page and '<div data-progress data-active="1">' in page  # js/progress.js updates it
     client.post(reverse("notes_pdf"))  # pressing again joins the PDF being made
     assert DelegateJob.objects.filter(user=delegate).count() == 1
     assert render_notes_pdf.call(job.pk) == "done"
     page = client.get(reverse("notes_pdf")).content.decode()
     assert f'href="{reverse("notes_pdf_download", args=[job.pk])}"' in page and "Ready: 1 note," in page
+    assert '<div data-progress data-active="">' in page  # over: no more updates
     pdf = client.get(reverse("notes_pdf_download", args=[job.pk]))
     content = b"".join(pdf.streaming_content)
     assert pdf["Content-Type"] == "application/pdf" and content[:5] == b"%PDF-"

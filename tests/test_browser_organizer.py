@@ -39,3 +39,39 @@ def test_organizer_fixes_a_roster_error_and_imports(server_url, demo_guides):
         assert "ana@example.org" in not_logged_in and "tom@example.org" in not_logged_in
         screenshot(page, "organizer-dashboard-1280.png")
     assert DelegateProfile.objects.count() == before + 2
+
+
+def test_export_progress_updates_in_place_and_can_be_paused(server_url, demo_guides):
+    from django.urls import reverse
+
+    from guides.models import ConferenceExport
+
+    conference = demo_guides["specon"].topic.committee.conference
+    export = ConferenceExport.objects.create(conference=conference, status="running", total=4, done=1)
+    ConferenceExport.objects.filter(pk=export.pk).update(heartbeat_at=export.created_at)
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        log_in(page, server_url, "organizer", DEMO_PASSWORD)
+        page.goto(server_url + reverse("conference_export", args=[conference.slug, export.pk]))
+        page.evaluate("window.__same = true")  # gone if the page reloads
+        status = page.locator("[data-progress] [role=status]")
+        assert status.inner_text() == "Running: 1 of 4 guides done."
+        ConferenceExport.objects.filter(pk=export.pk).update(done=3)
+        page.wait_for_function("document.querySelector('[data-progress] progress').value === 3", timeout=8000)
+        assert status.inner_text() == "Running: 3 of 4 guides done." and page.evaluate("window.__same") is True
+
+        page.get_by_role("button", name="Pause updates").click()
+        assert page.locator(".progress-controls").inner_text().endswith("Updates paused.")
+        ConferenceExport.objects.filter(pk=export.pk).update(done=4)
+        page.wait_for_timeout(4500)  # two update periods: nothing changes while paused
+        assert status.inner_text() == "Running: 3 of 4 guides done."
+        page.get_by_role("button", name="Resume updates").click()
+        page.wait_for_function("document.querySelector('[data-progress] progress').value === 4", timeout=8000)
+        assert "Putting them together into one PDF and a ZIP" in status.inner_text()
+
+        ConferenceExport.objects.filter(pk=export.pk).update(status="failed")
+        page.wait_for_selector(".progress-controls", state="detached", timeout=8000)
+        assert page.locator("[data-progress] [role=status]").inner_text() == "Failed: 4 of 4 guides done."
+        assert page.get_by_role("button", name="Start the export again").is_visible()
+        assert page.evaluate("window.__same") is True and page.locator("meta[http-equiv=refresh]").count() == 0
+        screenshot(page, "export-progress-390.png")

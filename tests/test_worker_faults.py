@@ -116,3 +116,68 @@ def test_an_export_whose_worker_was_killed_is_finished_by_the_next_worker(tmp_pa
     export.refresh_from_db()
     assert (export.done, export.total, export.failures) == (3, 3, [])
     assert export.pdf_name.endswith(".pdf") and export.zip_name.endswith(".zip")
+
+
+def test_two_workers_render_the_guides_of_one_export_side_by_side(tmp_path, settings):
+    conference = make_conference("shared")
+    committee = make_committee(conference, "GA3")
+    for number in range(6):
+        guide = make_guide(committee, f"Topic {number + 1}", sections=[("Introduction", f"Text {number}. " * 400)])
+        guide_publish(guide=guide)  # its PDF is not rendered ahead (the tasks of the suite go nowhere)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    one, two = start_worker(tmp_path, "side-one"), start_worker(tmp_path, "side-two")
+    try:
+        export, _ = conference_export_start(conference=conference, by=None)
+        seen = []
+
+        def finished():
+            current = ConferenceExport.objects.get(pk=export.pk)
+            seen.append(current.done)
+            return current.status == ExportStatus.DONE
+
+        assert wait_for(finished, 120), (tmp_path / "side-one.log").read_text() + (tmp_path / "side-two.log").read_text()
+    finally:
+        stop(one, two)
+    export.refresh_from_db()
+    parts = list(export.parts.order_by("position"))
+    assert (export.done, export.total, export.failures) == (6, 6, [])
+    assert [p.status for p in parts] == ["done"] * 6
+    assert {p.worker for p in parts} == {"side-one", "side-two"}  # both took guides
+    assert seen == sorted(seen) and max(seen) == 6  # progress only ever counts up, to exactly the total
+    assert len({p.pdf_name for p in parts}) == 6
+
+
+def test_a_part_whose_worker_stopped_beating_is_taken_again_and_a_live_one_is_not(tmp_path):
+    import datetime
+
+    from django.utils import timezone
+
+    from guides.exports import conference_export_prepare, conference_export_work
+    from guides.models import ExportPart
+
+    conference = make_conference("parts")
+    committee = make_committee(conference, "GA3")
+    for number in range(3):
+        guide_publish(guide=make_guide(committee, f"Topic {number + 1}", sections=[("Introduction", "Text.")]))
+    export, _ = conference_export_start(conference=conference, by=None)
+    assert conference_export_prepare(export=export) == 3
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(worker_id="alive", beat_at=now)
+    WorkerHeartbeat.objects.create(worker_id="dead", beat_at=now - datetime.timedelta(minutes=5))
+    first, second, third = export.parts.order_by("position")
+    ExportPart.objects.filter(pk=first.pk).update(status="running", worker="dead", claimed_at=now)
+    ExportPart.objects.filter(pk=second.pk).update(status="running", worker="alive", claimed_at=now)
+
+    conference_export_work(export=export)  # this process: the dead worker's part and the queued one
+    export.refresh_from_db()
+    assert [(p.status, p.worker.startswith("pid:")) for p in export.parts.order_by("position")] == [
+        ("done", True), ("running", False), ("done", True)]
+    assert (export.status, export.done, export.pdf_name) == ("running", 2, "")  # waits for the live worker
+
+    conference_export_work(export=export, worker="another")  # nothing to take while "alive" beats
+    assert ConferenceExport.objects.get(pk=export.pk).status == "running"
+    WorkerHeartbeat.objects.filter(worker_id="alive").update(beat_at=now - datetime.timedelta(minutes=5))
+    conference_export_work(export=export, worker="another")  # "alive" stopped beating: its part is taken
+    export.refresh_from_db()
+    assert (export.status, export.done, export.total, export.failures) == ("done", 3, 3, [])
+    assert export.pdf_name.endswith(".pdf")

@@ -18,6 +18,7 @@ class LeasedWorker(upstream.Worker):
     def run(self):
         stop = threading.Event()
         beater = threading.Thread(target=self.beat, args=(stop,), name="mlmun-worker-beat", daemon=True)
+        import guides.pdf  # noqa: F401 - WeasyPrint takes ~0.7 s to import: once at start, not in the first export
         self.beat_once()  # before the first task: what a dead worker left is back in the queue
         beater.start()
         try:
