@@ -97,13 +97,14 @@ def print_pdf(html, css=None):
 
 
 # Bump when the print template or the way PDFs are made changes in a way the hash cannot see.
-PDF_VERSION = 2  # 2: tagged PDF/UA-1
+PDF_VERSION = 3  # 2: tagged PDF/UA-1; 3: lists keep their numbers
 PRINT_CSS = "css/print-guide.css"
 # With the space before it: a footnote call sits on its word ("trafficking¹"), never alone on the next line.
 _FOOTNOTE_REFS = re.compile(r'[ \t\n]*<sup class="fn-ref">(.*?)</sup>', re.S)
 _LINK_TEXT = re.compile(r'(<a [^>]*>)([^<\s]{25,})(</a>)')
 _FOOTNOTE_NUMBER = re.compile(r'href="#fn-(\d+)"')
 _TERM_LINK = re.compile(r'<a class="term" [^>]*>(.*?)</a>', re.S)
+_OL_START = re.compile(r'<ol start="(\d{1,9})">')
 
 
 def _print_html_fragment(html, footnotes):
@@ -117,7 +118,13 @@ def _print_html_fragment(html, footnotes):
         # would also put one before a call that follows another call further on in the paragraph.
         return '<span class="fn-sep">,</span>'.join(notes) + "".join(missing)
 
-    return mark_safe(breakable_urls(_TERM_LINK.sub(r"\1", _FOOTNOTE_REFS.sub(footnote, html))))
+    return mark_safe(list_numbers(breakable_urls(_TERM_LINK.sub(r"\1", _FOOTNOTE_REFS.sub(footnote, html)))))
+
+
+def list_numbers(html):
+    """WeasyPrint ignores <ol start>: a list that goes on after a paragraph ("3. …") would print from 1 again.
+    The same number as a counter reset, which it does follow."""
+    return _OL_START.sub(lambda m: f'<ol start="{m[1]}" style="counter-reset: list-item {int(m[1]) - 1}">', html)
 
 
 def breakable_urls(html):

@@ -73,3 +73,39 @@ class ReadPdf:
             match = re.search(re.escape(title) + r"[ .]*?(\d+)(?: |$)", flat)
             found[title] = int(match.group(1)) if match else None
         return found
+
+
+def missing_glyphs(data):
+    """[(font, glyph id, page)] of every glyph a PDF shows that its embedded font does not have: glyph 0
+    (.notdef) or a glyph beyond the font's last, which is how WeasyPrint writes a character no installed font
+    covers (a viewer prints an empty box). Reads the text operators of every page."""
+    import io as _io
+
+    from fontTools.ttLib import TTFont
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(_io.BytesIO(data))
+    counts, missing = {}, []
+    for number, page in enumerate(reader.pages, start=1):
+        fonts = page["/Resources"].get("/Font", {})
+        font = size = None
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tf":
+                font = fonts[operands[0]].get_object()
+                name = str(font["/BaseFont"])
+                if name not in counts:
+                    descendant = font["/DescendantFonts"][0].get_object()
+                    descriptor = descendant["/FontDescriptor"].get_object()
+                    file = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
+                    counts[name] = TTFont(_io.BytesIO(file.get_object().get_data()))["maxp"].numGlyphs
+                size = counts[name]
+            elif operator in (b"Tj", b"TJ"):
+                for part in operands[0] if operator == b"TJ" else [operands[0]]:
+                    if isinstance(part, (int, float)) or not hasattr(part, "original_bytes"):
+                        continue
+                    raw = part.original_bytes
+                    for index in range(0, len(raw) - 1, 2):
+                        glyph = int.from_bytes(raw[index:index + 2], "big")
+                        if glyph == 0 or glyph >= size:
+                            missing.append((str(font["/BaseFont"]).split("+")[-1], glyph, number))
+    return missing

@@ -506,3 +506,70 @@ def test_running_heads_fit_one_line_and_addresses_are_never_hyphenated(demo):
     addresses = [token for token in re.findall(r"\S+", "\n".join(document.pages)) if "/" in token or "www." in token]
     # WeasyPrint marks a hyphen it inserts with U+2010; a break after a hyphen the address has is fine.
     assert addresses and [token for token in addresses if "‐" in token] == []
+
+
+def test_a_numbered_list_that_goes_on_after_a_paragraph_keeps_its_numbers_in_the_pdf(client, db):
+    from tests.conftest import make_committee, make_conference, make_guide
+
+    body = ("Steps a resolution may take:\n\n1. Define the crime.\n2. Train the police.\n\n"
+            "A paragraph between the steps.\n\n3. Protect the victims.\n4. Report each year.\n")
+    guide = make_guide(make_committee(make_conference(), "GA1"), "Topic", sections=[("Possible solutions", body)])
+    guide_publish(guide=guide)
+    text = " ".join(" ".join(read(guide).pages).split())
+    # pypdf reads the lists' numbers after the page's text: the second list goes on with 3 and 4, as in the
+    # reader, where WeasyPrint alone would print 1 and 2 again.
+    assert "A paragraph between the steps. Protect the victims. Report each year. 1. 2. 3. 4. GA1" in text
+    html = revisions.rendered(guide.published_revision).sections[0].html
+    assert '<ol start="3">' in html
+
+
+SCRIPTS = {  # what delegations, parties and sources are called in, and what chairs put in their text
+    "Latin": ("Côte d’Ivoire, São Tomé and Príncipe, Türkiye", "DejaVu"),
+    "Greek": ("Ελληνική Δημοκρατία", "DejaVu"),
+    "Cyrillic": ("Российская Федерация, Україна", "DejaVu"),
+    "Arabic": ("المملكة العربية السعودية", "DejaVu-Sans"),
+    "Hebrew": ("מדינת ישראל", "Noto-Sans-Hebrew"),
+    "Devanagari": ("भारत गणराज्य", "Noto-Sans-Devanagari"),
+    "Thai": ("ราชอาณาจักรไทย", "Noto-Sans-Thai"),
+    "Chinese": ("中华人民共和国", "Noto-Sans-CJK"),
+    "Japanese": ("日本国", "Noto-Sans-CJK"),
+    "Korean": ("대한민국", "Noto-Sans-CJK"),
+    "Emoji": ("✅ 📌 🌍", "Noto-Color-Emoji"),
+    "Flags": ("🇳🇬 🇺🇸 🇯🇵 🇺🇳", "Noto-Color-Emoji"),
+}
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_every_script_prints_with_a_real_glyph_never_an_empty_box(db, script):
+    from tests.conftest import make_committee, make_conference, make_guide
+    from tests.pdf_reading import missing_glyphs
+
+    text, font = SCRIPTS[script]
+    guide = make_guide(make_committee(make_conference(), "GA1"), f"Topic {text}",
+                       sections=[("Introduction", f"The delegation of {text} speaks.")])
+    guide_publish(guide=guide)
+    result = pdf.guide_pdf(guide)
+    with default_storage.open(result.name, "rb") as handle:
+        data = handle.read()
+    assert missing_glyphs(data) == []  # the fonts are installed (make fonts; the Dockerfile installs the same)
+    document = ReadPdf(data)
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for page in document.reader.pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any(name.startswith(font) for name in fonts), fonts
+
+
+def test_the_glyph_check_finds_a_character_no_font_has():
+    from weasyprint import HTML
+
+    from tests.pdf_reading import missing_glyphs
+
+    data = HTML(string="<html lang=en><body><p>A box: \U0010FFFD.</p></body></html>").write_pdf()
+    assert [(glyph > 0, page) for _font, glyph, page in missing_glyphs(data)] == [(True, 1)]
+
+
+def test_no_demo_guide_prints_an_empty_box(demo):
+    from tests.pdf_reading import missing_glyphs
+
+    for slug, guide in demo.items():
+        with default_storage.open(pdf.guide_pdf(guide).name, "rb") as handle:
+            assert missing_glyphs(handle.read()) == [], slug
