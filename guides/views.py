@@ -4,10 +4,12 @@ import mimetypes
 import re
 from collections import OrderedDict
 
+from django.core import signing
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from guides import queries, revisions, rules
@@ -217,11 +219,47 @@ def guide_pdf(request, conference, committee, pk):
 
 
 def pdf_response(guide, revision):
+    """After the permission check: the PDF (rendered now if it is not cached) through a short-lived signed link,
+    which object storage or our own file view serves without a session or a database query."""
     from guides import pdf  # WeasyPrint takes ~0.7 s to import: load it when a PDF is asked for
 
     result = pdf.guide_pdf(guide, revision)
-    return FileResponse(default_storage.open(result.name, "rb"), as_attachment=True,
-                        filename=pdf.guide_pdf_filename(guide), content_type="application/pdf")
+    return redirect(signed_file_url(result.name, pdf.guide_pdf_filename(guide), "application/pdf"))
+
+
+FILE_LINK_SECONDS = 60  # a signed link is used at once (the browser follows the redirect); then it is stale
+_FILE_SALT = "mlmun.signed-file"
+
+
+def signed_file_url(name, filename, content_type):
+    """A link to one stored file, valid for FILE_LINK_SECONDS, for whoever holds it: S3's own presigned URL on
+    object storage (the bytes never pass through a web process), else a signed link to signed_file."""
+    if hasattr(default_storage, "bucket_name"):
+        return default_storage.url(name, expire=FILE_LINK_SECONDS, parameters={
+            "ResponseContentDisposition": f'attachment; filename="{filename}"', "ResponseContentType": content_type})
+    token = signing.dumps({"n": name, "f": filename, "t": content_type}, salt=_FILE_SALT, compress=True)
+    return reverse("signed_file", args=[token, filename])
+
+
+def signed_file(request, token, filename):
+    """Serves the file a signed link names, if the link is whole and fresh: no session, no query (the view that
+    signed it checked who may have the file). An expired link says so (410); any other is 404."""
+    try:
+        data = signing.loads(token, salt=_FILE_SALT, max_age=FILE_LINK_SECONDS)
+    except signing.SignatureExpired:
+        return render(request, "guides/link_expired.html", status=410)
+    except signing.BadSignature:
+        raise Http404("No such file.") from None
+    if data.get("f") != filename:
+        raise Http404("No such file.")
+    try:
+        handle = default_storage.open(data["n"], "rb")
+    except OSError:
+        raise Http404("No such file.") from None
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=data["t"])
+    response["Cache-Control"] = "private, no-store"  # the link is single-use in spirit: never kept by a proxy
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def service_worker(request):

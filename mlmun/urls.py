@@ -1,4 +1,5 @@
-"""Root URLs: the admin (with a scoped "view on site" shortcut), accounts, media, and the guides site."""
+"""Root URLs: the admin (with a scoped "view on site" shortcut), accounts, media, signed file links, and the
+guides site."""
 
 from django.contrib import admin
 from django.contrib.auth.views import PasswordResetView
@@ -6,7 +7,7 @@ from django.urls import include, path
 
 from delegates.forms import ThrottledPasswordResetForm
 from guides.admin import view_on_site_shortcut
-from guides.views import media_file, service_worker
+from guides.views import media_file, service_worker, signed_file
 
 urlpatterns = [
     # Replaces Django's /admin/r/ shortcut, which redirects to any object for any staff user.
@@ -17,6 +18,7 @@ urlpatterns = [
          name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("media/<path:name>", media_file, name="media"),
+    path("files/<str:token>/<str:filename>", signed_file, name="signed_file"),
     path("sw.js", service_worker, name="service_worker"),
     path("", include("guides.urls")),
 ]

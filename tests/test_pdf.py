@@ -225,18 +225,20 @@ def test_who_may_download(client, world):
     client.force_login(make_delegate("far", elsewhere, make_committee(elsewhere, "SC"), "FR"))
     assert client.get(url).status_code == 404
     client.force_login(make_delegate("near", world["conference"], world["committee_b"], "NG"))
-    response = client.get(url)
+    response = client.get(url, follow=True)
+    assert response.redirect_chain[0][0].startswith("/files/")  # a signed link, served with no session
     assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
+    assert response["Content-Disposition"] == f'attachment; filename="{pdf.guide_pdf_filename(guide)}"'
     assert b"".join(response.streaming_content)[:5] == b"%PDF-"
     client.force_login(world["chair_b"])
-    own_draft = client.get(reverse("guide_pdf", args=["demo", "ga2", world["guide_b"].pk]))
+    own_draft = client.get(reverse("guide_pdf", args=["demo", "ga2", world["guide_b"].pk]), follow=True)
     # Reading the whole stream also closes the file (closing it by hand would close the test's connection).
     assert "DRAFT" in ReadPdf(b"".join(own_draft.streaming_content)).pages[0]
 
 
 def test_chair_downloads_draft_from_admin_and_not_others(client, world):
     client.force_login(world["chair_a"])
-    own = client.get(reverse("admin:guides_studyguide_pdf", args=[world["guide_a"].pk]))
+    own = client.get(reverse("admin:guides_studyguide_pdf", args=[world["guide_a"].pk]), follow=True)
     assert own.status_code == 200
     assert "DRAFT" in ReadPdf(b"".join(own.streaming_content)).pages[0]
     assert client.get(reverse("admin:guides_studyguide_pdf", args=[world["guide_b"].pk])).status_code == 404
@@ -573,3 +575,40 @@ def test_no_demo_guide_prints_an_empty_box(demo):
     for slug, guide in demo.items():
         with default_storage.open(pdf.guide_pdf(guide).name, "rb") as handle:
             assert missing_glyphs(handle.read()) == [], slug
+
+
+def test_a_signed_file_link_serves_its_file_without_a_query_and_nothing_else(client, world, settings,
+                                                                              django_assert_num_queries):
+    import time
+
+    from django.core import signing
+
+    from guides.views import FILE_LINK_SECONDS, signed_file_url
+
+    guide = world["guide_a"]
+    guide_publish(guide=guide)
+    name, filename = pdf.guide_pdf(guide).name, pdf.guide_pdf_filename(guide)
+    link = signed_file_url(name, filename, "application/pdf")
+    client.force_login(world["chair_a"])  # a session does not matter: not even loaded
+    with django_assert_num_queries(0):
+        response = client.get(link)
+        body = b"".join(response.streaming_content)
+    with default_storage.open(name, "rb") as handle:
+        assert body == handle.read()
+    assert (response["Content-Type"], response["Cache-Control"]) == ("application/pdf", "private, no-store")
+
+    token = link.split("/")[2]
+    tampered = signing.loads(token, salt="mlmun.signed-file")
+    forged = "/files/" + signing.dumps({**tampered, "n": "exports/other.pdf"}, salt="elsewhere", compress=True)
+    for bad in (link.replace(filename, "other.pdf"), forged + f"/{filename}", link[:-5] + "x.pdf",
+                f"/files/{token[:-2]}xx/{filename}"):
+        answer = client.get(bad)
+        assert answer.status_code == 404, bad
+    real = time.time
+    try:  # the same link a moment too late
+        time.time = lambda: real() + FILE_LINK_SECONDS + 1
+        late = client.get(link)
+    finally:
+        time.time = real
+    assert late.status_code == 410
+    assert "<h1>This download link has expired</h1>" in late.content.decode()

@@ -24,6 +24,7 @@ from guides.enums import ExportStatus
 from guides.importer import import_document
 from guides.models import Committee, Conference, ConferenceExport, Figure, Section, StudyGuide, Topic
 from guides.services import conference_organizer_add, guide_import_prepare, guide_publish
+from guides.views import signed_file_url
 from tests.conftest import make_committee, make_conference, make_delegate, make_guide, make_user
 
 PERSONAS = ["anonymous", "delegate_here", "delegate_elsewhere", "chair_here", "chair_elsewhere",
@@ -100,7 +101,11 @@ EXPECTED = {
     "c/<slug:conference>/search/": {"GET": ALL_OK},
     "sw.js": {"GET": ALL_OK},  # the service worker's script; it holds nothing of anyone  # answers only from guides the user may read (test_search)
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/": {"GET": READER},
-    "c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/": {"GET": READER},
+    # Readers are sent on to a short-lived signed link to the file (guides.views.signed_file).
+    "c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/": {
+        "GET": row("302 login", "302", "404", "302", "404", "302", "404", "302")},
+    # A signed link is a capability: whoever holds a fresh one gets its file, with no session at all.
+    "files/<str:token>/<str:filename>": {"GET": ALL_OK},
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/changes/": {"GET": READER},
     "media/<path:name>": {"GET": row("404", "200", "404", "200", "404", "200", "404", "200")},
     "c/<slug:conference>/exports/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
@@ -154,7 +159,7 @@ EXPECTED = {
     "admin/jsi18n/": {"GET": STAFF},
     "admin/^(?P<app_label>auth|axes|guides|django_tasks_database)/$": {"GET": STAFF},
     "admin/(?P<url>.*)$": {"GET": row("302 login", "302 login", "302 login", "404", "404", "404", "404", "404")},
-    "admin/guides/studyguide/<path:object_id>/pdf/": {"GET": EDITORS},
+    "admin/guides/studyguide/<path:object_id>/pdf/": {"GET": EDITORS_REDIRECT},
     "admin/guides/studyguide/<path:object_id>/editor/": {"GET": EDITORS},
     "admin/guides/studyguide/<path:object_id>/editor/preview/": {"GET": EDITORS_405, "POST": EDITORS_400},
     "admin/guides/studyguide/<path:object_id>/editor/parts/": {"GET": EDITORS_405, "POST": EDITORS_400},
@@ -297,6 +302,8 @@ def url_for(route, objects, people):
         "c/<slug:conference>/<slug:committee>/": lambda: reverse("committee", args=[conference.slug, committee.slug]),
         "c/<slug:conference>/search/": lambda: reverse("conference_search", args=[conference.slug]) + "?q=guide",
         "media/<path:name>": lambda: reverse("media", args=[objects["figure"].image.name]),
+        "files/<str:token>/<str:filename>": lambda: signed_file_url(objects["figure"].image.name, "figure.png",
+                                                                    "image/png"),
         "c/<slug:conference>/exports/<int:pk>/": lambda: reverse(
             "conference_export", args=[conference.slug, objects["export"].pk]),
         "c/<slug:conference>/exports/<int:pk>/download.<str:kind>": lambda: reverse(
