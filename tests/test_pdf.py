@@ -276,6 +276,23 @@ def test_conference_export_holds_every_published_guide_in_committee_order(demo):
     for (_, page), guide in zip(top, guides, strict=True):
         assert f"{guide.topic.committee.abbreviation} {guide.title} {page}" in contents
         assert guide.topic.committee.name in merged.pages[page - 1]
+    # Each guide's links to its own parts still lead into that guide (names two guides share were renamed).
+    starts = [page for _, page in top] + [len(merged.pages) + 1]
+    dests, links = merged.reader.named_destinations, 0
+    for index, page in enumerate(merged.reader.pages):
+        owner = sum(1 for start in starts if start <= index + 1)
+        for annotation in page.get("/Annots", []):
+            name = annotation.get_object().get("/Dest")
+            if isinstance(name, str) and owner:
+                target = merged.reader.get_destination_page_number(dests[name]) + 1
+                assert starts[owner - 1] <= target < starts[owner], (index + 1, name, target)
+                links += 1
+    assert links > 100
+    # Each guide's own bookmarks sit under its one bookmark.
+    nested = merged.reader.outline
+    assert [item.title for item in nested if not isinstance(item, list)][-4:] == [title for title, _ in top]
+    assert sum(isinstance(item, list) for item in nested) == 4
+    assert merged.reader.metadata.title == f"Study guides — {conference}"
     with default_storage.open(export.zip_name, "rb") as handle:
         names = zipfile.ZipFile(handle).namelist()
     assert names == [pdf.guide_pdf_filename(g) for g in guides]
