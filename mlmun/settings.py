@@ -133,6 +133,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "mlmun.middleware.CompressPages",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "mlmun.middleware.SignedFiles",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -10,6 +10,7 @@ from guides.admin import view_on_site_shortcut
 from guides.views import media_file, service_worker, signed_file
 
 urlpatterns = [
+    path("files/<str:token>/<str:filename>", signed_file, name="signed_file"),  # first: resolved at once
     # Replaces Django's /admin/r/ shortcut, which redirects to any object for any staff user.
     path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site_shortcut, name="view_on_site"),
     path("admin/", admin.site.urls),
@@ -18,7 +19,6 @@ urlpatterns = [
          name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("media/<path:name>", media_file, name="media"),
-    path("files/<str:token>/<str:filename>", signed_file, name="signed_file"),
     path("sw.js", service_worker, name="service_worker"),
     path("", include("guides.urls")),
 ]
