@@ -91,6 +91,11 @@ def html_to_pdf(html, stylesheets=None):
     return document.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
 
 
+def print_pdf_untagged(html):
+    """A PDF whose content is drawn onto other pages as an artifact (the conference PDF's page numbers)."""
+    return HTML(string=html, base_url=LOCAL_BASE, url_fetcher=LocalOnlyURLFetcher()).write_pdf()
+
+
 def print_pdf(html, css=None):
     """HTML typeset with the study-guide print stylesheet."""
     return html_to_pdf(html, stylesheets=[CSS(string=css or print_stylesheet())])

@@ -276,6 +276,8 @@ def test_conference_export_holds_every_published_guide_in_committee_order(demo):
     for (_, page), guide in zip(top, guides, strict=True):
         assert f"{guide.topic.committee.abbreviation} {guide.title} {page}" in contents
         assert guide.topic.committee.name in merged.pages[page - 1]
+    # The contents cite the page numbers printed on the pages: every page after the cover ends with its own.
+    assert [page.split()[-1] for page in merged.pages[1:]] == [str(n) for n in range(2, len(merged.pages) + 1)]
     # Each guide's links to its own parts still lead into that guide (names two guides share were renamed).
     starts = [page for _, page in top] + [len(merged.pages) + 1]
     dests, links = merged.reader.named_destinations, 0
@@ -629,3 +631,53 @@ def test_a_signed_file_link_serves_its_file_without_a_query_and_nothing_else(cli
         time.time = real
     assert late.status_code == 410
     assert "<h1>This download link has expired</h1>" in late.content.decode()
+
+
+def test_the_conference_pdf_is_one_tagged_document_whose_tree_leads_to_its_pages(demo):
+    import pikepdf
+
+    conference = demo["ga3"].topic.committee.conference
+    export, _ = conference_export_start(conference=conference, by=None)
+    conference_export_run(export=export)
+    export.refresh_from_db()
+    with default_storage.open(export.pdf_name, "rb") as handle:
+        data = handle.read()
+    document = ReadPdf(data)
+    root = document.reader.trailer["/Root"]
+    assert (root["/MarkInfo"]["/Marked"], root["/Lang"]) == (True, "en")
+    import re
+
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert re.search(r'pdfuaid:part(="1"|[^>]*>1</pdfuaid:part>)', xmp) and f"Study guides — {conference}" in xmp
+    tags = document.structure()
+    names = [tag for tag, _ in tags]
+    guides = [g for g in demo.values() if g.topic.committee.conference == conference]
+    assert names[0] == "Document" and names.count("Document") == 1 and names.count("Part") == 1 + len(guides)
+    assert names.count("H1") >= len(guides) and {"H2", "L", "LI", "Table", "TD", "Link"} <= set(names)
+    alts = sorted(alt for tag, alt in tags if tag == "Figure")
+    assert alts == sorted(f.alt_text for g in guides for f in g.figures.all())
+
+    # Every marked page and link points into the tree, and the tree's parts point back at that page.
+    bundle = pikepdf.open(io.BytesIO(data))
+    nums = bundle.Root.StructTreeRoot.ParentTree.Nums
+    tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    assert len(tree) == len(nums) // 2 and int(bundle.Root.StructTreeRoot.ParentTreeNextKey) == max(tree) + 1
+    pages = marked = 0
+    for page in bundle.pages:
+        if "/StructParents" not in page.obj:
+            continue
+        pages += 1
+        for element in tree[int(page.obj.StructParents)]:
+            if not isinstance(element, pikepdf.Dictionary):
+                continue
+            owner = element
+            while "/Pg" not in owner:  # a part's page may be given by an element above it
+                owner = owner.P
+            assert owner.Pg.objgen == page.obj.objgen
+            marked += 1
+        for annotation in page.obj.get("/Annots", []):
+            element = tree[int(annotation.StructParent)]
+            kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+            assert any(isinstance(k, pikepdf.Dictionary) and k.get("/Obj") is not None
+                       and k.Obj.objgen == annotation.objgen for k in kids)
+    assert pages == len(bundle.pages) and marked > 500
