@@ -5,7 +5,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 
 # WeasyPrint's system libraries (Pango, HarfBuzz) for PDF export, and fonts for every script conferences use
 # (Latin, Greek, Cyrillic: DejaVu; Arabic, Hebrew, Indic, Thai and more: Noto; Chinese, Japanese, Korean; emoji
-# and flags). The same packages as `make fonts` installs for the tests.
+# and flags). The same fonts as `make print-tools` installs for the tests.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
     fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji \

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test chromium fonts node-tools
+.PHONY: run test chromium print-tools node-tools
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ run: $(STAMP)
 # Tests run with DEBUG off (as in production) but over plain HTTP on localhost.
 TEST_ENV := SECRET_KEY=test-only-secret SITE_URL=http://testserver SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
 
-test: $(STAMP) chromium fonts node-tools
+test: $(STAMP) chromium print-tools node-tools
 	$(BIN)/ruff check .
 	$(TEST_ENV) $(BIN)/python manage.py check
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
@@ -33,11 +33,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 # PDFs print every script conferences use (Latin, Greek, Cyrillic, Arabic, Hebrew, Indic, Thai, CJK, emoji and
-# flags): the Debian font packages the Dockerfile installs too; installed when missing (needs root, as in CI).
-FONTS := fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
-fonts:
-	@dpkg -s $(FONTS) >/dev/null 2>&1 || { echo "Installing the fonts PDFs need: $(FONTS)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(FONTS) >/dev/null; }
+# flags): the Debian font packages the Dockerfile installs too. The PDF tests also turn pages into images with
+# pdftoppm (poppler-utils, tests only). Installed when missing (needs root, as in CI).
+PRINT_TOOLS := fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils
+print-tools:
+	@dpkg -s $(PRINT_TOOLS) >/dev/null 2>&1 || { echo "Installing fonts and PDF tools: $(PRINT_TOOLS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PRINT_TOOLS) >/dev/null; }
 
 # Browser tests drive Debian's Chromium; install it when missing (needs root, as in CI).
 chromium:
