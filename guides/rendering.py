@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from guides.citations import CITATION_RE, citations_of_match
 from guides.enums import LIST_KINDS, Arrangement, SectionKind, StakeholderKind
 
-RENDER_VERSION = 6
+RENDER_VERSION = 7  # 7: a typed <br> is a line break
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre", "blockquote",
@@ -308,7 +308,18 @@ def render_markdown(text, env):
     """
     text, env["text_notes"] = split_notes(unicodedata.normalize("NFC", text or ""))
     env["text_scope"] = env.get("text_scope", 0) + 1  # a note's label belongs to the text defining it
-    return sanitise(_md.render(text, env))
+    return sanitise(_line_breaks(_md.render(text, env)))
+
+
+_TYPED_BR = re.compile(r"&lt;br\s*/?&gt;", re.I)
+_CODE = re.compile(r"(<pre[^>]*>.*?</pre>|<code[^>]*>.*?</code>)", re.S)
+
+
+def _line_breaks(html):
+    """A <br> typed in the text is a line break: it is how documents from Word or Google Docs, and Markdown
+    tables, break a line inside a table cell. In code it stays as typed."""
+    parts = _CODE.split(html)
+    return "".join(part if index % 2 else _TYPED_BR.sub("<br>", part) for index, part in enumerate(parts))
 
 
 class _TextCollector(HTMLParser):

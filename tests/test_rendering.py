@@ -355,3 +355,12 @@ def test_the_longer_term_wins_where_terms_overlap_and_acronyms_match_only_as_wri
         f'<p><a class="term" href="#term-{human.pk}" aria-describedby="term-{human.pk}-def" data-definition="A crime.">Human trafficking</a> is a crime; '
         f'the ilo is not the <a class="term" href="#term-{ilo.pk}" aria-describedby="term-{ilo.pk}-def" data-definition="A UN agency.">ILO</a>. '
         f'<a class="term" href="#term-{short.pk}" aria-describedby="term-{short.pk}-def" data-definition="Moving people.">Trafficking</a>, again.</p>\n')
+
+
+def test_a_typed_br_breaks_the_line_in_a_table_cell_but_not_in_code():
+    from guides.rendering import render_markdown
+
+    html = render_markdown("| Year | Event |\n|---|---|\n| 2000 | Adopted<br>Signed<BR/>Ratified |\n\n"
+                           "Type `<br>` for a break.", {})
+    assert "<td>Adopted<br>Signed<br>Ratified</td>" in html
+    assert "<code>&lt;br&gt;</code>" in html and "&lt;br&gt;" not in html.replace("<code>&lt;br&gt;</code>", "")
