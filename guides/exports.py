@@ -143,14 +143,17 @@ def _merge_when_all_done(export):
     return _merge(export)
 
 
+def _failure(guide, error):
+    return {"guide": str(guide), "committee": guide.topic.committee.abbreviation, "error": error}
+
+
 def _merge(export):
     parts = list(export.parts.select_related("guide__topic__committee__conference").order_by("position"))
     rendered, failures = [], []
     for part in parts:
         guide = part.guide
         if part.status == ExportStatus.FAILED:
-            failures.append({"guide": str(guide), "committee": guide.topic.committee.abbreviation,
-                             "error": part.error})
+            failures.append(_failure(guide, part.error))
             continue
         try:
             with default_storage.open(part.pdf_name, "rb") as handle:
@@ -158,8 +161,7 @@ def _merge(export):
             rendered.append((guide, data, pikepdf.open(io.BytesIO(data))))  # opened once: counted, then copied
         except Exception as error:  # removed from storage meanwhile, or cut short
             logger.exception("Export of guide %s failed", guide.pk)
-            failures.append({"guide": str(guide), "committee": guide.topic.committee.abbreviation,
-                             "error": str(error)})
+            failures.append(_failure(guide, str(error)))
 
     # The cover and combined contents come first, so each guide's first page depends on their length: number
     # the pages for a cover of two pages (cover and one page of contents, as for most conferences) and render
