@@ -10,6 +10,12 @@ LABELS = dict(AnnotationLabel.choices)
 BOOKMARK_ANCHORS = {"section": "#section-", "key_term": "#term-", "stakeholder": "#party-"}
 
 
+def bookmark_url(bookmark):
+    """Where a bookmark points in the reader (the guide, or the section, key term or party in it)."""
+    url = bookmark.guide.get_absolute_url()
+    return url + (f"{BOOKMARK_ANCHORS[bookmark.target]}{bookmark.target_id}" if bookmark.target != "guide" else "")
+
+
 def notes_by_guide(user, *, label="", search=""):
     """[{guide, url, sections: [{heading, url, annotations}], orphaned: [...], bookmarks: [...]}] in guide order.
 
@@ -50,7 +56,7 @@ def notes_by_guide(user, *, label="", search=""):
         entry["annotations"].append(annotation)
     for bookmark in bookmarks:
         group = group_for(bookmark.guide)
-        bookmark.url = group["url"] + (f"{BOOKMARK_ANCHORS[bookmark.target]}{bookmark.target_id}" if bookmark.target != "guide" else "")
+        bookmark.url = bookmark_url(bookmark)
         group["bookmarks"].append(bookmark)
     result = list(groups.values())
     for group in result:

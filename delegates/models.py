@@ -207,3 +207,65 @@ class DelegateJob(BackgroundWork):
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.user} ({self.status})"
+
+
+class Invitation(models.Model):
+    """The last invitation a person got to one conference: what the organizers' People page shows (sent, failed,
+    accepted, expired) and what the welcome page says (which conference, which role)."""
+
+    class Status(models.TextChoices):
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations")
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(max_length=300, help_text="As the email says it: “a delegate”, “chair of the …”.")
+    status = models.CharField(max_length=10, choices=Status)
+    error = models.CharField(max_length=500, blank=True)
+    sent_at = models.DateTimeField(help_text="When it was last sent (or last tried).")
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "conference"], name="one_invitation_per_person_and_conference"),
+            models.CheckConstraint(condition=Q(status__in=["sent", "failed"]), name="invitation_status_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} to {self.conference}: {self.state}"
+
+    @property
+    def state(self):
+        """accepted, failed, expired or sent: accepted once they chose a password here or logged in after it was
+        sent; expired when the set-password link is older than PASSWORD_RESET_TIMEOUT and was never used."""
+        import datetime
+
+        from django.utils import timezone
+
+        last_login = self.user.last_login
+        if self.accepted_at or (last_login and last_login >= self.sent_at):
+            return "accepted"
+        if self.status == self.Status.FAILED:
+            return "failed"
+        age = timezone.now() - self.sent_at
+        if not self.user.has_usable_password() and age > datetime.timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT):
+            return "expired"
+        return "sent"
+
+
+class PlannedSeat(models.Model):
+    """The seat plan: how many delegates of a delegation sit on a committee (2 for a double delegation). The
+    country matrix compares it with the roster."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="planned_seats")
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="planned_seats")
+    seats = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "delegation"], name="one_planned_seat_per_cell"),
+            models.CheckConstraint(condition=Q(seats__gte=1) & Q(seats__lte=9), name="planned_seats_1_to_9"),
+        ]
+
+    def __str__(self):
+        return f"{self.delegation} × {self.seats} in {self.committee.abbreviation}"

@@ -78,3 +78,21 @@ def bookmarks_of(user):
     if not user.is_authenticated:
         return Bookmark.objects.none()
     return Bookmark.objects.filter(user=user)
+
+
+def reading_progress(guides):
+    """{guide pk: (opened, delegates)}: how many of the committee's delegates have opened the guide's current
+    published revision. Counts only (two queries for any number of guides); never who, never their notes."""
+    from django.db.models import Count, F
+
+    guides = [g for g in guides if g.published_revision_id]
+    if not guides:
+        return {}
+    committees = {g.topic.committee_id for g in guides}
+    seated = dict(DelegateProfile.objects.filter(committee__in=committees).values("committee")
+                  .annotate(n=Count("user", distinct=True)).values_list("committee", "n"))
+    opened = dict(GuideRead.objects.filter(
+        guide__in=[g.pk for g in guides], revision__gte=F("guide__published_revision__number"),
+        user__delegate_profiles__committee=F("guide__topic__committee"),
+    ).values("guide").annotate(n=Count("user", distinct=True)).values_list("guide", "n"))
+    return {g.pk: (opened.get(g.pk, 0), seated.get(g.topic.committee_id, 0)) for g in guides}

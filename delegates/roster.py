@@ -244,3 +244,152 @@ def import_roster(check, conference):
     DelegateProfile.objects.bulk_create(new_profiles)
     DelegateProfile.objects.bulk_update(changed_profiles, ["committee", "delegation"])
     return result
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP): such a cell is
+# written with a leading apostrophe, which spreadsheets show as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_cell(value):
+    value = str(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def roster_rows(conference):
+    """The conference's roster in the import's columns (name, email, committee, delegation), committee order."""
+    profiles = (DelegateProfile.objects.filter(conference=conference).select_related("user", "committee", "delegation")
+                .order_by("committee__order", "committee__abbreviation", "delegation__iso_code",
+                          "delegation__organisation", "user__email"))
+    for profile in profiles:
+        user, delegation = profile.user, profile.delegation
+        yield [user.get_full_name() or user.email, user.email, profile.committee.abbreviation,
+               delegation.iso_code or delegation.organisation]
+
+
+def roster_csv(conference):
+    """The roster as CSV text that the roster import reads back unchanged (formula cells neutralised)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in roster_rows(conference):
+        writer.writerow([csv_cell(cell) for cell in row])
+    return out.getvalue()
+
+
+def delegation_for(conference, value):
+    """The conference's delegation for a typed ISO code, country name or organisation (made if new); raises
+    ValidationError with the roster import's message for a value it cannot take."""
+    iso_code, organisation, error = _delegation(value)
+    if error:
+        raise ValidationError(error[0].upper() + error[1:] + ".")
+    found = conference.delegations.filter(iso_code=iso_code, organisation__iexact=organisation).first()
+    return found or Delegation.objects.create(conference=conference, iso_code=iso_code, organisation=organisation)
+
+
+@dataclass
+class SeatCell:
+    committee: object
+    people: list
+    planned: int
+
+    @property
+    def state(self):
+        """"" (as planned, or no plan), "unassigned" (planned seats nobody fills) or "over" (more people than
+        planned)."""
+        if self.planned is None:
+            return ""
+        if len(self.people) < self.planned:
+            return "unassigned"
+        if len(self.people) > self.planned:
+            return "over"
+        return ""
+
+    @property
+    def double(self):
+        return max(len(self.people), self.planned or 0) >= 2
+
+
+def seat_matrix(conference):
+    """The country matrix: {"committees", "rows": [{"delegation", "cells": [SeatCell]}], "planned": bool,
+    "deviations": [text]} with the roster compared against the seat plan. Three queries for any size."""
+    from delegates.models import PlannedSeat
+
+    committees = list(conference.committees.all())
+    seated, planned = {}, {}
+    for profile in DelegateProfile.objects.filter(conference=conference).select_related("user"):
+        seated.setdefault((profile.delegation_id, profile.committee_id), []).append(profile)
+    for seat in PlannedSeat.objects.filter(committee__conference=conference):
+        planned[(seat.delegation_id, seat.committee_id)] = seat.seats
+    has_plan = bool(planned)
+    rows, deviations = [], []
+    for delegation in sorted(conference.delegations.all(), key=lambda d: d.name):
+        cells = []
+        for committee in committees:
+            key = (delegation.pk, committee.pk)
+            cell = SeatCell(committee, seated.get(key, []), planned.get(key, 0) if has_plan else None)
+            cells.append(cell)
+            if cell.state == "unassigned":
+                deviations.append(f"{delegation.name} in {committee.abbreviation}: {cell.planned - len(cell.people)} "
+                                  f"of {cell.planned} planned seat{'s' if cell.planned > 1 else ''} not assigned")
+            elif cell.state == "over":
+                deviations.append(f"{delegation.name} in {committee.abbreviation}: {len(cell.people)} delegate"
+                                  f"{'s' if len(cell.people) > 1 else ''}, {cell.planned or 'no'} seat"
+                                  f"{'' if cell.planned == 1 else 's'} planned")
+        rows.append({"delegation": delegation, "cells": cells})
+    return {"committees": committees, "rows": rows, "planned": has_plan, "deviations": deviations,
+            "totals": {"planned": sum(planned.values()), "seated": sum(len(p) for p in seated.values()),
+                       "unassigned": sum(c.planned - len(c.people) for r in rows for c in r["cells"]
+                                         if c.state == "unassigned"),
+                       "over": sum(1 for r in rows for c in r["cells"] if c.state == "over"),
+                       "double": sum(1 for r in rows for c in r["cells"] if c.double)}}
+
+
+def seat_plan_read(conference, data):
+    """Reads the plan form: ({(delegation pk, committee pk): seats}, [new delegation values], errors). Nothing is
+    written; every error is reported at once."""
+    committees = {c.pk: c for c in conference.committees.all()}
+    delegations = {d.pk: d for d in conference.delegations.all()}
+    plan, errors = {}, []
+    for name, value in data.items():
+        match = re.fullmatch(r"seats-(\d+)-(\d+)", name)
+        if not match:
+            continue
+        delegation, committee = delegations.get(int(match[1])), committees.get(int(match[2]))
+        if delegation is None or committee is None:
+            errors.append("The plan refers to a delegation or committee that is not in this conference; reload "
+                          "the page.")
+            continue
+        value = value.strip()
+        if value in ("", "0"):
+            continue
+        if not value.isdigit() or not 1 <= int(value) <= 9:
+            errors.append(f"{delegation.name} in {committee.abbreviation}: “{value[:20]}” is not a number of seats "
+                          "from 0 to 9.")
+            continue
+        plan[(delegation.pk, committee.pk)] = int(value)
+    added = []
+    for line, value in enumerate(data.get("add", "").splitlines(), start=1):
+        value = " ".join(value.split())
+        if not value:
+            continue
+        iso_code, organisation, error = _delegation(value)
+        if error:
+            errors.append(f"New delegations, line {line}: {error}.")
+        else:
+            added.append((iso_code, organisation))
+    return plan, added, errors
+
+
+@transaction.atomic
+def seat_plan_save(conference, plan, added):
+    """Replaces the conference's seat plan and adds the new delegations (already validated by seat_plan_read)."""
+    from delegates.models import PlannedSeat
+
+    existing = {(d.iso_code, d.organisation.lower()) for d in conference.delegations.all()}
+    for iso_code, organisation in added:
+        if (iso_code, organisation.lower()) not in existing:
+            Delegation.objects.create(conference=conference, iso_code=iso_code, organisation=organisation)
+            existing.add((iso_code, organisation.lower()))
+    PlannedSeat.objects.filter(committee__conference=conference).delete()
+    PlannedSeat.objects.bulk_create(PlannedSeat(delegation_id=d, committee_id=c, seats=n) for (d, c), n in plan.items())

@@ -180,45 +180,78 @@ def one_line(text):
     return " ".join(str(text).split())[:200]
 
 
-def invitation_link(user):
-    """A one-time link to choose a password (Django's reset token: it expires and dies once used)."""
+def invitation_link(invitation):
+    """A one-time link to the welcome page, where the person chooses a password (Django's reset token: it expires
+    and dies once used) and is logged in."""
     from django.conf import settings
     from django.contrib.auth.tokens import default_token_generator
     from django.urls import reverse
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
-    path = reverse("password_reset_confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),
-                                                   default_token_generator.make_token(user)])
+    user = invitation.user
+    path = reverse("welcome", args=[invitation.pk, urlsafe_base64_encode(force_bytes(user.pk)),
+                                    default_token_generator.make_token(user)])
     return settings.SITE_URL.rstrip("/") + path
 
 
+def _invitations_record(users, conference, role, *, status, error=""):
+    """Stores the state of each person's invitation to this conference; returns {user pk: Invitation}."""
+    from django.utils import timezone
+
+    from delegates.models import Invitation
+
+    now = timezone.now()
+    found = {i.user_id: i for i in Invitation.objects.filter(conference=conference, user__in=users)}
+    for user in users:
+        invitation = found.get(user.pk) or Invitation(user=user, conference=conference)
+        invitation.role, invitation.status, invitation.error, invitation.sent_at = role[:300], status, error[:500], now
+        invitation.user = user
+        invitation.save()
+        found[user.pk] = invitation
+    return found
+
+
 def invitations_send(*, users, conference, role):
-    """One email per user with a set-password link (or, if they already have a password, a log-in link).
+    """One email per user with a link to the welcome page (or, if they already have a password, a log-in link).
 
     Returns (sent, held): an address that already had EMAILS_PER_ADDRESS_PER_HOUR invitations this hour
-    gets none (held), so a repeated import or a mistyped loop cannot flood someone's mailbox.
+    gets none (held), so a repeated import or a mistyped loop cannot flood someone's mailbox. Each person's
+    invitation is recorded as sent or failed (with the reason) for the organizers' People page.
     """
+    import smtplib
+
     from django.conf import settings
     from django.core.mail import EmailMessage, get_connection
     from django.template.loader import render_to_string
     from django.urls import reverse
 
+    from delegates.models import Invitation
     from mlmun.throttle import email_send_allowed
 
-    messages, held = [], []
+    messages, held, going = [], [], []
     for user in users:
         if not email_send_allowed(user.email, "invitation"):
             held.append(user)
             continue
+        going.append(user)
+    _invitations_record(held, conference, role, status=Invitation.Status.FAILED,
+                        error="not sent: this address already got several emails this hour")
+    invitations = _invitations_record(going, conference, role, status=Invitation.Status.SENT)
+    for user in going:
         body = render_to_string("delegates/invitation_email.txt", {
             "user": user, "conference": conference, "role": role,
-            "link": invitation_link(user) if not user.has_usable_password() else None,
+            "link": invitation_link(invitations[user.pk]) if not user.has_usable_password() else None,
             "login": settings.SITE_URL.rstrip("/") + reverse("login"),
         })
         messages.append(EmailMessage(one_line(f"You are invited to {conference} on mlmun"), body, to=[user.email]))
     if messages:
-        get_connection().send_messages(messages)
+        try:
+            get_connection().send_messages(messages)
+        except (OSError, smtplib.SMTPException) as error:
+            _invitations_record(going, conference, role, status=Invitation.Status.FAILED,
+                                error=f"the mail server did not answer ({error})")
+            raise
     return len(messages), held
 
 
@@ -273,6 +306,22 @@ def delegate_email_updates_set(*, profile, enabled):
 
 
 @transaction.atomic
+def delegate_seat_change(*, profile, committee, delegation=None, new_delegation=""):
+    """Moves a delegate to another committee or delegation of the same conference (a typed new delegation is
+    made). Their notes stay theirs; they read the new committee's guides from now on."""
+    from delegates.roster import delegation_for
+
+    if committee.conference_id != profile.conference_id:
+        raise ValidationError("The committee belongs to another conference.")
+    if delegation is None:
+        delegation = delegation_for(profile.conference, new_delegation)
+    elif delegation.conference_id != profile.conference_id:
+        raise ValidationError("The delegation belongs to another conference.")
+    profile.committee, profile.delegation = committee, delegation
+    profile.save(update_fields=["committee", "delegation"])
+    return profile
+
+
 def delegate_remove(*, profile):
     """Takes a delegate out of a conference: their profile goes, their account and notes stay theirs."""
     profile.delete()

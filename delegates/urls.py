@@ -5,6 +5,8 @@ from django.urls import path
 from delegates import views
 
 urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/welcome/<int:invitation>/<uidb64>/<token>/", views.Welcome.as_view(), name="welcome"),
     path("accounts/profile/", views.profile, name="profile"),
     path("notes/", views.my_notes, name="my_notes"),
     path("notes/export.<str:fmt>", views.notes_export, name="notes_export"),
@@ -17,6 +19,11 @@ urlpatterns = [
     path("c/<slug:conference>/organize/", views.organizer_dashboard, name="organizer_dashboard"),
     path("c/<slug:conference>/organize/roster/", views.organizer_roster, name="organizer_roster"),
     path("c/<slug:conference>/organize/roster/template.csv", views.organizer_roster_template, name="organizer_roster_template"),
+    path("c/<slug:conference>/organize/people/", views.organizer_people, name="organizer_people"),
+    path("c/<slug:conference>/organize/delegates/<int:profile_pk>/seat/", views.organizer_seat_edit,
+         name="organizer_seat_edit"),
+    path("c/<slug:conference>/organize/roster/export.csv", views.organizer_roster_export,
+         name="organizer_roster_export"),
     path("c/<slug:conference>/organize/chairs/", views.organizer_chairs, name="organizer_chairs"),
     path("c/<slug:conference>/organize/chairs/<int:committee_pk>/<int:user_pk>/remove/", views.organizer_chair_remove,
          name="organizer_chair_remove"),
@@ -24,6 +31,7 @@ urlpatterns = [
     path("c/<slug:conference>/organize/organizers/<int:user_pk>/remove/", views.organizer_organizer_remove,
          name="organizer_organizer_remove"),
     path("c/<slug:conference>/organize/delegations/", views.organizer_matrix, name="organizer_matrix"),
+    path("c/<slug:conference>/organize/delegations/plan/", views.organizer_seat_plan, name="organizer_seat_plan"),
     path("c/<slug:conference>/organize/delegates/<int:profile_pk>/remove/", views.organizer_delegate_remove,
          name="organizer_delegate_remove"),
     path("c/<slug:conference>/organize/invitations/<int:job_pk>/retry/", views.organizer_invitations_retry,

@@ -7,18 +7,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
 
 from delegates import exports
 from delegates.enums import AnnotationLabel
 from delegates.forms import ChairInviteForm, OrganizerInviteForm, RosterUploadForm
-from delegates.models import DelegateJob, DelegateProfile
-from delegates.queries import annotations_of, bookmarks_of
+from delegates.models import DelegateJob, DelegateProfile, Invitation
+from delegates.queries import annotations_of, bookmarks_of, reading_progress
 from delegates.roster import COLUMNS, TEMPLATE, import_roster, read_roster
 from delegates.services import (
     annotation_create,
@@ -41,6 +43,57 @@ from guides import queries
 from guides.models import Topic
 from guides.rules import is_organizer
 from guides.services import committee_chair_remove, conference_organizer_remove
+
+
+def home(request):
+    """Everyone's start page: the conferences; after logging in, above them, the work of each role they hold
+    (delegate, chair, organizer), shown together when they hold several."""
+    from delegates.home import chair_home, delegate_home, organizer_home
+    from guides.models import Conference
+
+    context = {"conferences": Conference.objects.all()}
+    if request.user.is_authenticated:
+        context.update(delegate=delegate_home(request.user), chair=chair_home(request.user),
+                       organizer=organizer_home(request.user))
+    return render(request, "guides/home.html", context)
+
+
+class Welcome(PasswordResetConfirmView):
+    """The page an invitation links to: says which conference and role, shows the username, sets the password
+    and logs the person in, on their home. The link is Django's reset token (once, and it expires) plus the
+    invitation's pk, which must be this person's."""
+
+    template_name = "registration/welcome.html"
+    post_reset_login = True
+    post_reset_login_backend = "delegates.backends.UsernameOrEmailBackend"
+    success_url = reverse_lazy("home")
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        self.invitation = (Invitation.objects.filter(pk=self.kwargs["invitation"], user=user)
+                           .select_related("conference").first() if user else None)
+        return user if self.invitation else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        invitation = self.invitation
+        if invitation:
+            seat = (DelegateProfile.objects.filter(user=invitation.user, conference=invitation.conference)
+                    .select_related("committee", "delegation").first())
+            context.update(invitation=invitation, invited=invitation.user, seat=seat,
+                           title=f"Welcome to {invitation.conference}")
+        else:
+            context["title"] = "This invitation link no longer works"
+        return context
+
+    def form_valid(self, form):
+        from django.utils import timezone
+
+        response = super().form_valid(form)
+        Invitation.objects.filter(pk=self.invitation.pk).update(accepted_at=timezone.now())
+        messages.success(self.request, f"Welcome, {self.user.get_full_name() or self.user.username}. Your password "
+                                       f"is set; next time, log in as {self.user.username}.")
+        return response
 
 
 @login_required
@@ -258,9 +311,14 @@ def _organized(request, slug):
 def organizer_dashboard(request, conference):
     conference = _organized(request, conference)
     committees = list(
-        conference.committees.prefetch_related("chairs", Prefetch("topics", queryset=Topic.objects.select_related("guide")))
+        conference.committees.prefetch_related("chairs", Prefetch(
+            "topics", queryset=Topic.objects.select_related("guide__published_revision", "committee")))
         .annotate(delegate_count=Count("delegate_profiles"))
     )
+    guides = [t.guide for c in committees for t in c.topics.all() if hasattr(t, "guide")]
+    progress = reading_progress(guides)
+    for guide in guides:
+        guide.progress = progress.get(guide.pk)
     not_logged_in = (
         DelegateProfile.objects.filter(conference=conference, user__last_login__isnull=True)
         .select_related("user", "committee", "delegation").order_by("committee__order", "user__last_name")
@@ -293,12 +351,23 @@ def organizer_roster(request, conference):
             messages.success(request, (
                 f"Roster imported: {result.created} new, {result.updated} updated, {result.unchanged} unchanged"
                 + (f"; {job.total} invitation(s) are being sent (progress below)." if job else ".")))
+            _report_deviations(request, conference)
             return redirect("organizer_dashboard", conference.slug)
         errors = check.errors
     return render(request, "delegates/organizer/roster.html", {
         "conference": conference, "form": form, "errors": errors, "columns": COLUMNS,
         "committees": conference.committees.all(),
     })
+
+
+def _report_deviations(request, conference):
+    from delegates.roster import seat_matrix
+
+    deviations = seat_matrix(conference)["deviations"]
+    if deviations:
+        messages.warning(request, f"The roster differs from the seat plan in {len(deviations)} place"
+                                  f"{'s' if len(deviations) > 1 else ''}: " + "; ".join(deviations[:10])
+                                  + (" …" if len(deviations) > 10 else "") + ". See the country matrix.")
 
 
 def _report_held(request, held):
@@ -360,7 +429,7 @@ def organizer_chair_remove(request, conference, committee_pk, user_pk):
     user = get_object_or_404(committee.chairs, pk=user_pk)
     committee_chair_remove(committee=committee, user=user)
     messages.success(request, f"{user.email or user.username} is no longer a chair of {committee.abbreviation}.")
-    return redirect("organizer_chairs", conference.slug)
+    return _back(request, "organizer_chairs", conference.slug)
 
 
 def organizer_organizers(request, conference):
@@ -416,7 +485,7 @@ def organizer_invitation_resend(request, conference, user_pk):
         if sent:
             messages.success(request, f"Invitation sent again to {user.email}.")
         _report_held(request, held)
-    return redirect("organizer_dashboard", conference.slug)
+    return _back(request, "organizer_dashboard", conference.slug)
 
 
 @require_http_methods(["POST"])
@@ -425,19 +494,132 @@ def organizer_delegate_remove(request, conference, profile_pk):
     profile = get_object_or_404(DelegateProfile.objects.filter(conference=conference).select_related("user"), pk=profile_pk)
     delegate_remove(profile=profile)
     messages.success(request, f"{profile.user.email or profile.user.username} is no longer a delegate of {conference}.")
-    return redirect("organizer_matrix", conference.slug)
+    return _back(request, "organizer_matrix", conference.slug)
+
+
+def _back(request, default, *args):
+    """Back to the organizer page the form was on (a ?next= path on this site), else to default."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(default, *args)
+
+
+PEOPLE_FILTERS = {"": "Everyone", "delegates": "Delegates", "chairs": "Chairs", "not-logged-in": "Not logged in yet",
+                  "failed": "Invitation failed", "expired": "Invitation expired"}
+
+
+def organizer_people(request, conference):
+    """Everyone of the conference, delegates and chairs, with their seat, invitation state and last login; edit a
+    seat, remove, resend an invitation. A fixed number of queries whatever the number of people."""
+    from guides.models import CommitteeChair
+
+    conference = _organized(request, conference)
+    shown = request.GET.get("filter", "")
+    if shown not in PEOPLE_FILTERS:
+        raise Http404("No such filter.")
+    invitations = {i.user_id: i for i in Invitation.objects.filter(conference=conference).select_related("user")}
+    people = []
+    for profile in (DelegateProfile.objects.filter(conference=conference)
+                    .select_related("user", "committee", "delegation")
+                    .order_by("committee__order", "delegation__iso_code", "delegation__organisation", "user__email")):
+        people.append({"user": profile.user, "kind": "delegate", "profile": profile,
+                       "role": f"{profile.delegation.name} in {profile.committee.abbreviation}"})
+    chairs = {}
+    for role in (CommitteeChair.objects.filter(committee__conference=conference).select_related("user", "committee")
+                 .order_by("committee__order", "user__email")):
+        chairs.setdefault(role.user_id, {"user": role.user, "kind": "chair", "committees": []})
+        chairs[role.user_id]["committees"].append(role.committee)
+    for person in chairs.values():
+        person["role"] = "Chair of " + ", ".join(c.abbreviation for c in person["committees"])
+    people += chairs.values()
+    for person in people:
+        invitation = invitations.get(person["user"].pk)
+        if invitation is not None:
+            invitation.user = person["user"]
+        person["invitation"] = invitation
+        person["state"] = invitation.state if invitation else ("accepted" if person["user"].last_login else "none")
+    filters = {"delegates": lambda p: p["kind"] == "delegate", "chairs": lambda p: p["kind"] == "chair",
+               "not-logged-in": lambda p: p["user"].last_login is None,
+               "failed": lambda p: p["state"] == "failed", "expired": lambda p: p["state"] == "expired"}
+    counts = {key: sum(1 for p in people if test(p)) for key, test in filters.items()}
+    counts[""] = len(people)
+    if shown:
+        people = [p for p in people if filters[shown](p)]
+    return render(request, "delegates/organizer/people.html", {
+        "conference": conference, "people": people, "shown": shown,
+        "filters": [(key, label, counts[key]) for key, label in PEOPLE_FILTERS.items()],
+        "here": request.get_full_path()})
+
+
+def organizer_seat_edit(request, conference, profile_pk):
+    """Moves one delegate to another committee or delegation of this conference."""
+    from delegates.forms import SeatForm
+    from delegates.services import delegate_seat_change
+
+    conference = _organized(request, conference)
+    profile = get_object_or_404(DelegateProfile.objects.filter(conference=conference)
+                                .select_related("user", "committee", "delegation"), pk=profile_pk)
+    form = SeatForm(request.POST or None, conference=conference,
+                    initial={"committee": profile.committee, "delegation": profile.delegation})
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                delegate_seat_change(profile=profile, committee=form.cleaned_data["committee"],
+                                     delegation=form.cleaned_data["delegation"],
+                                     new_delegation=form.cleaned_data["new_delegation"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{profile.user.get_full_name() or profile.user.email} now represents "
+                                      f"{profile.delegation.name} in {profile.committee.abbreviation}.")
+            return redirect("organizer_people", conference.slug)
+    return render(request, "delegates/organizer/seat.html", {"conference": conference, "profile": profile,
+                                                              "form": form})
+
+
+def organizer_roster_export(request, conference):
+    """The roster as CSV in the import's columns: edit it in a spreadsheet and import it back."""
+    from delegates.roster import roster_csv
+
+    conference = _organized(request, conference)
+    response = HttpResponse("\ufeff" + roster_csv(conference), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{conference.slug}-roster.csv"'
+    return response
 
 
 def organizer_matrix(request, conference):
-    """The country matrix: which delegation sits in which committee."""
+    """The country matrix: who sits for which delegation in which committee, against the seat plan."""
+    from delegates.roster import seat_matrix
+
     conference = _organized(request, conference)
-    committees = list(conference.committees.all())
-    seats = {}
-    for profile in DelegateProfile.objects.filter(conference=conference).select_related("user"):
-        seats.setdefault((profile.delegation_id, profile.committee_id), []).append(profile)
-    rows = [
-        {"delegation": delegation, "cells": [seats.get((delegation.pk, c.pk), []) for c in committees]}
-        for delegation in sorted(conference.delegations.all(), key=lambda d: d.name)
-    ]
-    return render(request, "delegates/organizer/matrix.html", {
-        "conference": conference, "committees": committees, "rows": rows})
+    return render(request, "delegates/organizer/matrix.html", {"conference": conference, **seat_matrix(conference),
+                                                                "here": request.get_full_path()})
+
+
+def organizer_seat_plan(request, conference):
+    """The seat plan: how many seats each delegation has in each committee (2 for a double delegation), and new
+    delegations. The whole form is checked before anything is saved."""
+    from delegates.roster import seat_matrix, seat_plan_read, seat_plan_save
+
+    conference = _organized(request, conference)
+    errors, values = [], {}
+    if request.method == "POST":
+        plan, added, errors = seat_plan_read(conference, request.POST)
+        if not errors:
+            seat_plan_save(conference, plan, added)
+            messages.success(request, f"Seat plan saved: {sum(plan.values())} seats"
+                                      + (f"; {len(added)} delegation(s) added." if added else "."))
+            return redirect("organizer_matrix", conference.slug)
+        values = {k: v for k, v in request.POST.items() if k.startswith("seats-")}
+    matrix = seat_matrix(conference)
+    for row in matrix["rows"]:
+        for cell in row["cells"]:
+            name = f"seats-{row['delegation'].pk}-{cell.committee.pk}"
+            cell.field = name
+            cell.value = values.get(name, cell.planned or "")
+    return render(request, "delegates/organizer/seat_plan.html", {
+        "conference": conference, **matrix, "errors": errors, "add": request.POST.get("add", "")})

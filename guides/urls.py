@@ -5,7 +5,6 @@ from django.urls import path
 from guides import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("c/<slug:conference>/", views.conference, name="conference"),
     path("c/<slug:conference>/exports/", views.conference_exports, name="conference_exports"),
     path("c/<slug:conference>/exports/<int:pk>/", views.conference_export, name="conference_export"),

@@ -18,11 +18,6 @@ from guides.models import Committee, Conference, Figure, GuideRevision
 from mlmun import hooks
 
 
-def home(request):
-    conferences = Conference.objects.all()
-    return render(request, "guides/home.html", {"conferences": conferences})
-
-
 def conference(request, conference):
     conference = get_object_or_404(Conference, slug=conference)
     guides = (queries.guides_visible_to(request.user).filter(topic__committee__conference=conference)

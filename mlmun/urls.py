@@ -2,10 +2,10 @@
 guides site."""
 
 from django.contrib import admin
-from django.contrib.auth.views import PasswordResetView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.urls import include, path
 
-from delegates.forms import ThrottledPasswordResetForm
+from delegates.forms import LoginForm, ThrottledPasswordResetForm
 from guides.admin import view_on_site_shortcut
 from guides.views import media_file, service_worker, signed_file
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site_shortcut, name="view_on_site"),
     path("admin/", admin.site.urls),
     path("", include("delegates.urls")),
+    path("accounts/login/", LoginView.as_view(form_class=LoginForm), name="login"),
     path("accounts/password_reset/", PasswordResetView.as_view(form_class=ThrottledPasswordResetForm),
          name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),

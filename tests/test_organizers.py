@@ -128,22 +128,51 @@ def test_existing_account_is_reused_by_email(world):
 
 
 def invitation_path(message):
-    link = re.search(r"https?://\S+/accounts/reset/\S+/", message.body).group(0)
+    link = re.search(r"https?://\S+/accounts/welcome/\S+/", message.body).group(0)
     return link[link.index("/accounts/"):]
 
 
-def test_invitation_link_sets_a_password_once(client, organizer_client, world):
+def test_invitation_link_welcomes_sets_the_password_once_and_logs_in(client, organizer_client, world):
+    from delegates.models import Invitation
+
     upload(organizer_client, world["conference"], GOOD)
     send_queued_invitations()
     message = next(m for m in mail.outbox if m.to == ["ngozi@example.org"])
     assert "Choose your password here" in message.body
+    assert "Your username is ngozi@example.org." in message.body
     path = invitation_path(message)
     client.logout()
     form_page = client.get(path, follow=True)
+    page = form_page.content.decode()
+    assert "<h1>Welcome to Conference demo</h1>" in page
+    assert "the delegate of <strong>Nigeria</strong> in Committee GA1 (GA1)" in page
+    assert 'Your username is <strong class="username">ngozi@example.org</strong>' in page
     response = client.post(form_page.redirect_chain[-1][0], {"new_password1": "Vote-for-NG-2027", "new_password2": "Vote-for-NG-2027"})
-    assert response.status_code == 302
-    assert User.objects.get(email="ngozi@example.org").check_password("Vote-for-NG-2027")
-    assert "This link has expired or was already used." in client.get(path, follow=True).content.decode()
+    assert response.headers["Location"] == "/"
+    ngozi = User.objects.get(email="ngozi@example.org")
+    assert ngozi.check_password("Vote-for-NG-2027")
+    home = client.get("/").content.decode()  # logged in, on their home
+    assert "Hello, Ngozi Adeyemi" in home and "representing <strong>Nigeria</strong>" in home
+    assert Invitation.objects.get(user=ngozi).state == "accepted"
+    client.logout()
+    again = client.get(path, follow=True).content.decode()
+    assert "This link has expired or was already used." in again
+    # They can log in with their email address as well as their username.
+    assert client.post(reverse("login"), {"username": "NGOZI@example.org", "password": "Vote-for-NG-2027"}).status_code == 302
+    assert client.get("/").context["user"] == ngozi
+
+
+def test_an_invitation_link_for_another_persons_invitation_is_refused(client, organizer_client, world):
+    from delegates.models import Invitation
+
+    upload(organizer_client, world["conference"], GOOD)
+    send_queued_invitations()
+    path = invitation_path(next(m for m in mail.outbox if m.to == ["ngozi@example.org"]))
+    other = Invitation.objects.get(user__email="dana@example.org")
+    forged = re.sub(r"/welcome/\d+/", f"/welcome/{other.pk}/", path)
+    client.logout()
+    assert "This link has expired or was already used." in client.get(forged, follow=True).content.decode()
+    assert not User.objects.get(email="ngozi@example.org").has_usable_password()
 
 
 def test_expired_invitation_is_refused(client, organizer_client, world, settings):
@@ -187,7 +216,8 @@ def test_dashboard_shows_guides_delegates_and_who_has_not_logged_in(organizer_cl
 def test_country_matrix(organizer_client, world):
     import_roster(roster(GOOD, world["conference"]), world["conference"])
     response = organizer_client.get(reverse("organizer_matrix", args=["demo"]))
-    rows = {row["delegation"].name: [[p.user.email for p in cell] for cell in row["cells"]] for row in response.context["rows"]}
+    rows = {row["delegation"].name: [[p.user.email for p in cell.people] for cell in row["cells"]]
+            for row in response.context["rows"]}
     assert rows == {
         "Brazil": [[], ["lucas@example.org"]], "ECPAT International": [[], ["dana@example.org"]],
         "Nigeria": [["ngozi@example.org"], []], "United States": [["jamie@example.org"], []],

@@ -38,7 +38,7 @@ def test_the_conference_and_committee_pages_cost_the_same_for_1_or_8_committees(
         "home": [count(client, reverse("home"))],
     }
     expected = {"anonymous": {"conference": [5, 5], "committee": [4, 4], "home": [1]},
-                "delegate": {"conference": [8, 8], "committee": [7, 7], "home": [3]}}[who]
+                "delegate": {"conference": [8, 8], "committee": [7, 7], "home": [HOME["delegate"]]}}[who]
     assert counts == expected
 
 
@@ -91,7 +91,7 @@ def conference_with_slug(slug, committees):
 def test_organizer_pages_cost_the_same_for_a_small_and_a_large_conference(client, db):
     small, small_boss = populated("small", 1, 1)
     large, large_boss = populated("large", 8, 5)
-    pages = ["organizer_dashboard", "organizer_roster", "organizer_chairs", "organizer_organizers", "organizer_matrix"]
+    pages = list(EXPECTED_ORGANIZER)
     counts = {}
     for conference, boss in ((small, small_boss), (large, large_boss)):
         client.force_login(boss)
@@ -101,8 +101,8 @@ def test_organizer_pages_cost_the_same_for_a_small_and_a_large_conference(client
 
 
 EXPECTED_ORGANIZER = {
-    "organizer_dashboard": 11, "organizer_roster": 5, "organizer_chairs": 7, "organizer_organizers": 5,
-    "organizer_matrix": 7,
+    "organizer_dashboard": 13, "organizer_roster": 5, "organizer_chairs": 7, "organizer_organizers": 5,
+    "organizer_matrix": 8, "organizer_people": 7, "organizer_seat_plan": 8, "organizer_roster_export": 5,
 }
 
 
@@ -123,3 +123,41 @@ def test_my_notes_and_the_profile_cost_the_same_with_1_or_40_notes(client, db):
         for page in ("my_notes", "profile"):
             counts.setdefault(page, []).append(count(client, reverse(page)))
     assert counts == {"my_notes": [5, 5], "profile": [5, 5]}
+
+
+HOME = {"delegate": 11, "chair": 9, "organizer": 14}
+
+
+def test_each_roles_home_costs_the_same_whatever_the_number_of_guides_notes_committees_and_people(client, db):
+    from delegates.services import annotation_create, bookmark_add
+    from guides.models import Committee
+
+    counts = {}
+    # Delegates: one seat, one guide read, one note; or seats in two conferences with many guides, notes, bookmarks.
+    small, large, other = (conference_with_slug("h-small", 1), conference_with_slug("h-large", 8),
+                           conference_with_slug("h-other", 3))
+    few = make_delegate("few", small, small.committees.first(), "NG")
+    many = make_delegate("many", large, large.committees.first(), "FR")
+    from delegates.models import DelegateProfile, Delegation
+
+    DelegateProfile.objects.create(user=many, conference=other, committee=other.committees.last(),
+                                   delegation=Delegation.objects.create(conference=other, iso_code="FR"))
+    for user, conference, n in ((few, small, 1), (many, large, 30)):
+        guide = conference.committees.first().topics.first().guide
+        for i in range(n):
+            annotation_create(user=user, guide=guide, section_id=guide.sections.first().pk, start=0, end=4,
+                              exact="Text", note=f"Note {i}")
+        bookmark_add(user=user, guide=guide, target="guide", target_id=guide.pk)
+    # Chairs of one committee, or of eight committees in two conferences (with co-chairs' edits).
+    lone, busy = make_user("lone-chair"), make_user("busy-chair")
+    small.committees.first().chairs.add(lone)
+    for committee in Committee.objects.filter(conference__in=[large, other]):
+        committee.chairs.add(busy)
+    # Organizers of a small and of a large, populated conference.
+    _, small_boss = populated("h-orgs", 1, 1)
+    _, large_boss = populated("h-orgl", 8, 5)
+    for role, people in (("delegate", (few, many)), ("chair", (lone, busy)), ("organizer", (small_boss, large_boss))):
+        for person in people:
+            client.force_login(person)
+            counts.setdefault(role, []).append(count(client, reverse("home")))
+    assert counts == {role: [n, n] for role, n in HOME.items()}

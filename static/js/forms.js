@@ -6,3 +6,9 @@ document.querySelectorAll("form[data-progress]").forEach(function (form) {
     form.querySelectorAll("button[type=submit]").forEach(function (button) { button.disabled = true; });
   });
 });
+
+// A form that removes something asks first (its data-confirm says what will happen).
+document.addEventListener("submit", function (event) {
+  var question = event.target.dataset && event.target.dataset.confirm;
+  if (question && !window.confirm(question)) event.preventDefault();
+});
