@@ -95,6 +95,11 @@ def _country_names():
     return sorted(name for name in names if country_code(name))
 
 
+def _unprotect(cell):
+    """A cell our roster export protected from spreadsheets ("'=…", see csv_cell) reads back as written."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] in _FORMULA_START else cell
+
+
 def read_roster(data, conference):
     """Parses and validates every row; returns a RosterCheck (errors carry the file's line numbers)."""
     check = RosterCheck()
@@ -110,7 +115,9 @@ def read_roster(data, conference):
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text.strip() else ",", delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    # Only the delimiter is taken from the header line: a header has no quotes, and the sniffer would then turn
+    # off the doubled quotes ("") that spreadsheets write inside quoted cells.
+    reader = csv.reader(io.StringIO(text), delimiter=dialect.delimiter, quotechar='"', doublequote=True)
     header = next(reader, None)
     if header is None or [h.strip().lower() for h in header] != COLUMNS:
         check.errors.append((1, f"The first line must be the header: {','.join(COLUMNS)}"))
@@ -143,7 +150,7 @@ def read_roster(data, conference):
         if len(row) != len(COLUMNS):
             check.errors.append((line, f"expected {len(COLUMNS)} columns, found {len(row)}"))
             continue
-        name, email, committee_name, delegation = (cell.strip() for cell in row)
+        name, email, committee_name, delegation = (_unprotect(cell.strip()) for cell in row)
         problems = []
         if not name:
             problems.append("the name is missing")

@@ -120,6 +120,13 @@ EXPECTED = {
     "c/<slug:conference>/organize/organizers/": {"GET": ORGANIZER, "POST": ORGANIZER},
     "c/<slug:conference>/organize/organizers/<int:user_pk>/remove/": {"GET": same("405"), "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/organize/delegations/": {"GET": ORGANIZER},
+    "c/<slug:conference>/organize/delegations/plan/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
+    "c/<slug:conference>/organize/people/": {"GET": ORGANIZER},
+    "c/<slug:conference>/organize/roster/export.csv": {"GET": ORGANIZER},
+    # An empty POST is the form again with its errors.
+    "c/<slug:conference>/organize/delegates/<int:profile_pk>/seat/": {"GET": ORGANIZER, "POST": ORGANIZER},
+    # An invitation link with a bad token says the link no longer works, to anyone.
+    "accounts/welcome/<int:invitation>/<uidb64>/<token>/": {"GET": ALL_OK},
     "c/<slug:conference>/organize/delegates/<int:profile_pk>/remove/": {"GET": same("405"), "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/organize/people/<int:user_pk>/invite/": {"GET": same("405"), "POST": ORGANIZER_WRITE},
     # A POST names one of the user's own delegate profiles; without one (or someone else's) it is 404.
@@ -314,6 +321,9 @@ def url_for(route, objects, people):
             "organizer_organizer_remove", args=[conference.slug, people["organizer_here"].pk]),
         "c/<slug:conference>/organize/delegates/<int:profile_pk>/remove/": lambda: reverse(
             "organizer_delegate_remove", args=[conference.slug, objects["profile"].pk]),
+        "c/<slug:conference>/organize/delegates/<int:profile_pk>/seat/": lambda: reverse(
+            "organizer_seat_edit", args=[conference.slug, objects["profile"].pk]),
+        "accounts/welcome/<int:invitation>/<uidb64>/<token>/": lambda: reverse("welcome", args=[1, "MQ", "bad-token"]),
         "c/<slug:conference>/organize/people/<int:user_pk>/invite/": lambda: reverse(
             "organizer_invitation_resend", args=[conference.slug, people["delegate_here"].pk]),
         "notes/export.<str:fmt>": lambda: reverse("notes_export", args=["md"]),
