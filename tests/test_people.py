@@ -314,7 +314,7 @@ def test_the_seat_plan_shows_unassigned_over_assigned_and_double_delegations(org
         "New delegations, line 2: unknown delegation “Nigerria”: did you mean Nigeria (NG)? Write its code NG.",
     ]
     assert (PlannedSeat.objects.count(), conference.delegations.filter(iso_code="GH").exists()) == (0, False)
-    assert 'name="seats-%d-%d" value="x"' % (usa.pk, ga1.pk) in response.content.decode()  # kept as typed
+    assert f'name="seats-{usa.pk}-{ga1.pk}" value="x"' in response.content.decode()  # kept as typed
     # Nigeria has a double delegation in GA1 (one delegate so far), the US no seat in GA1 (one delegate),
     # Brazil one seat in GA1 (nobody there) and one in GA2 (Lucas).
     response = organizer_client.post(url, {plan_field(nigeria, ga1): "2", plan_field(usa, ga1): "0",
