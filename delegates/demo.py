@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from delegates import demo_figures
-from delegates.models import DelegateProfile, Delegation
+from delegates.models import DelegateProfile, Delegation, PlannedSeat
 from guides import demo_data
 from guides.enums import DatePrecision
 from guides.models import (
@@ -210,4 +210,7 @@ def _load_conference(data, organizer_data, guides, delegates, with_passwords):
             "committee": committees[committee_slug], "delegation": delegation,
         })
         accounts.append((username, f"delegate of {delegation.name} in {committees[committee_slug].abbreviation}"))
+    # The seat plan: one seat for each delegation seated in a committee (the country matrix compares against it).
+    for profile in DelegateProfile.objects.filter(conference=conference):
+        PlannedSeat.objects.get_or_create(committee=profile.committee, delegation=profile.delegation)
     return conference, accounts

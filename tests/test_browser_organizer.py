@@ -78,8 +78,8 @@ def test_export_progress_updates_in_place_and_can_be_paused(server_url, demo_gui
 
 
 def test_organizer_pages_fit_320_px_and_wide_tables_scroll_from_the_keyboard(server_url, demo_guides):
-    pages = ["organize/", "organize/roster/", "organize/chairs/", "organize/organizers/", "organize/delegations/",
-             "exports/"]
+    pages = ["organize/", "organize/people/", "organize/roster/", "organize/chairs/", "organize/organizers/",
+             "organize/delegations/", "organize/delegations/plan/", "exports/"]
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 320, "height": 700})
         log_in(page, server_url, "organizer", DEMO_PASSWORD)
@@ -96,7 +96,7 @@ def test_organizer_pages_fit_320_px_and_wide_tables_scroll_from_the_keyboard(ser
                     page.keyboard.press("ArrowRight")
                     page.wait_for_function("e => e.scrollLeft > 0", arg=wrap.element_handle())
                     scrolled += 1
-        assert scrolled == 2  # the dashboard's committees and the delegations matrix
+        assert scrolled == 4  # the dashboard's committees, the people, the delegations matrix and the seat plan
         page.goto(f"{server_url}/c/demo/organize/delegations/")
         screenshot(page, "organizer-matrix-320.png")
         # An empty seat reads "empty" to a screen reader, not a lone dot; no aria-label on a plain span.

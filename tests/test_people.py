@@ -110,9 +110,9 @@ def test_a_chairs_home_shows_status_unpublished_changes_co_chairs_edits_reading_
         (1, 3), True, [co_chair])
     page = page_of(response)
     editor = reverse("admin:guides_studyguide_change", args=[guide.pk])
-    assert f'<th scope="row"><a href="{editor}">Topic A</a>' in page
+    assert f'<h3><a href="{editor}">Topic A</a></h3>' in page
     assert "<strong>Unpublished changes</strong> (revision 3, delegates read 2)" in page
-    assert '<td class="num">1 of 3</td>' in page
+    assert "<dd>1 of 3 delegates opened the current revision</dd>" in page
     assert "Cora Chair, " in page and "(revision 3)" in page
     assert response.context["delegate"] is None
 
