@@ -478,8 +478,9 @@ def job_fail_lost(*, job):
     return updated == 1
 
 
-def notes_pdf_start(*, user):
-    """Starts making the user's notes PDF in the background, or returns the one already being made."""
+def notes_pdf_start(*, user, conference=None):
+    """Starts making the user's notes PDF (of every conference, or of one) in the background, or returns the one
+    already being made."""
     from delegates.models import DelegateJob
     from delegates.queries import annotations_of
     from delegates.tasks import render_notes_pdf
@@ -491,8 +492,11 @@ def notes_pdf_start(*, user):
         job_fail_lost(job=active)
     elif active:
         return active
-    job = DelegateJob.objects.create(kind=DelegateJob.Kind.NOTES_PDF, user=user,
-                                     total=annotations_of(user).count())
+    notes = annotations_of(user)
+    if conference is not None:
+        notes = notes.filter(guide__topic__committee__conference=conference)
+    job = DelegateJob.objects.create(kind=DelegateJob.Kind.NOTES_PDF, user=user, conference=conference,
+                                     total=notes.count())
     transaction.on_commit(lambda: render_notes_pdf.enqueue(job.pk))
     return job
 
@@ -518,7 +522,11 @@ def notes_pdf_run(*, job):
     user = job.user
     try:
         annotations_bring_up_to_date(user=user, guides=annotations_of(user).values("guide_id"))
-        data = exports.as_pdf(user, exports.notes_by_guide(user))
+        from django.conf import settings
+
+        conference = job.conference
+        groups = exports.with_passages(exports.notes_by_guide(user, conference=conference), settings.SITE_URL)
+        data = exports.as_pdf(user, groups, f"My notes — {conference}" if conference else "My notes")
         name = save_whole(f"notes/{secrets.token_urlsafe(16)}.pdf", data)
     except Exception as error:
         DelegateJob.objects.filter(pk=job.pk).update(

@@ -56,7 +56,7 @@ def render_notes_pdf(job_pk):
     from delegates.models import DelegateJob
     from delegates.services import notes_pdf_run
 
-    job = DelegateJob.objects.filter(pk=job_pk).select_related("user").first()
+    job = DelegateJob.objects.filter(pk=job_pk).select_related("user", "conference").first()
     if job is not None:
         return notes_pdf_run(job=job).status
     return ""

@@ -243,6 +243,14 @@ def bookmark_detail(request, pk):
     return HttpResponse(status=204)
 
 
+def _notes_conference(request):
+    """The conference a notes export is limited to (?conference=slug), or None for all of them."""
+    from guides.models import Conference
+
+    slug = request.GET.get("conference") or request.POST.get("conference") or ""
+    return get_object_or_404(Conference, slug=slug) if slug else None
+
+
 @login_required
 def my_notes(request):
     label = request.GET.get("label", "")
@@ -251,22 +259,31 @@ def my_notes(request):
     search = request.GET.get("q", "").strip()
     annotations_bring_up_to_date(user=request.user, guides=annotations_of(request.user).values("guide_id"))
     groups = exports.notes_by_guide(request.user, label=label, search=search)
+    conferences = list({g["guide"].topic.committee.conference.pk: g["guide"].topic.committee.conference
+                        for g in groups}.values())
     return render(request, "delegates/notes.html", {
         "groups": groups, "label": label, "search": search, "labels": AnnotationLabel.choices[1:],
+        "conferences": conferences if len(conferences) > 1 else [],
     })
 
 
 @login_required
 def notes_export(request, fmt):
+    """All the user's notes and bookmarks (or those of one conference) as Markdown or Web Annotation JSON-LD,
+    each with its guide, section, link back to the passage and the sources cited there."""
+    conference = _notes_conference(request)
     annotations_bring_up_to_date(user=request.user, guides=annotations_of(request.user).values("guide_id"))
-    groups = exports.notes_by_guide(request.user)
+    groups = exports.with_passages(exports.notes_by_guide(request.user, conference=conference),
+                                   request.build_absolute_uri("/"))
+    title = f"My notes — {conference}" if conference else "My notes"
+    name = f"my-notes-{conference.slug}" if conference else "my-notes"
     if fmt == "md":
-        response = HttpResponse(exports.as_markdown(groups), content_type="text/markdown; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="my-notes.md"'
+        response = HttpResponse(exports.as_markdown(groups, title), content_type="text/markdown; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.md"'
     elif fmt == "jsonld":
-        response = JsonResponse(exports.as_web_annotations(request, groups), json_dumps_params={"indent": 2})
+        response = JsonResponse(exports.as_web_annotations(request, groups, title), json_dumps_params={"indent": 2})
         response["Content-Type"] = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
-        response["Content-Disposition"] = 'attachment; filename="my-annotations.jsonld"'
+        response["Content-Disposition"] = f'attachment; filename="{name.replace("notes", "annotations")}.jsonld"'
     elif fmt == "pdf":  # made in the background: the page shows progress, then the download
         return redirect("notes_pdf")
     else:
@@ -276,15 +293,17 @@ def notes_export(request, fmt):
 
 @login_required
 def notes_pdf(request):
-    """My notes as PDF: POST starts making it in the background; the page shows progress, then the download."""
+    """My notes as PDF (all, or one conference's): POST starts making it in the background; the page shows
+    progress, then the download."""
     if request.method == "POST":
-        notes_pdf_start(user=request.user)
+        notes_pdf_start(user=request.user, conference=_notes_conference(request))
         return redirect("notes_pdf")
-    job = DelegateJob.objects.filter(kind=DelegateJob.Kind.NOTES_PDF, user=request.user).first()
+    job = DelegateJob.objects.filter(kind=DelegateJob.Kind.NOTES_PDF, user=request.user).select_related(
+        "conference").first()
     lost = bool(job and job.worker_lost())
     return render(request, "delegates/notes_pdf_status.html", {
         "job": job, "lost": lost, "waiting": bool(job and job.waiting_for_a_worker()),
-        "refresh": bool(job and job.is_active and not lost)})
+        "refresh": bool(job and job.is_active and not lost), "conference": _notes_conference(request)})
 
 
 @login_required
@@ -296,7 +315,8 @@ def notes_pdf_download(request, job_pk):
                             status="done")
     if not job.file_name or not default_storage.exists(job.file_name):
         raise Http404("This PDF was replaced by a newer one.")
-    return FileResponse(default_storage.open(job.file_name, "rb"), as_attachment=True, filename="my-notes.pdf",
+    name = f"my-notes-{job.conference.slug}.pdf" if job.conference_id else "my-notes.pdf"
+    return FileResponse(default_storage.open(job.file_name, "rb"), as_attachment=True, filename=name,
                         content_type="application/pdf")
 
 

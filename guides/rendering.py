@@ -342,6 +342,49 @@ def plain_text(html):
     return "".join(collector.parts)
 
 
+class _CallCollector(_TextCollector):
+    """Text offsets of footnote calls: [(offset, number)] where each call's number starts in the plain text."""
+
+    def __init__(self):
+        super().__init__()
+        self.calls, self.at = [], 0  # (HTMLParser keeps its own "offset")
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        href = attrs.get("href") or ""
+        if tag == "a" and "fn-link" in (attrs.get("class") or "").split() and href.startswith("#fn-"):
+            number = href[len("#fn-"):]
+            if number.isdigit():
+                self.calls.append((self.at, int(number)))
+
+    def handle_data(self, data):
+        super().handle_data(data)
+        self.at += len(data)
+
+
+def footnote_calls(html):
+    """([(offset, footnote number)] of the footnote calls in rendered HTML, its plain_text()); offsets are where
+    each call's number starts in that text."""
+    collector = _CallCollector()
+    collector.feed(str(html))
+    collector.close()
+    return collector.calls, "".join(collector.parts)
+
+
+def passage_footnotes(rendered, anchor, start, end):
+    """The footnotes (rendered.footnotes entries) called inside a passage of a part, or right after it: anchor
+    is a section's pk or a part's key ("term-12"), start and end code points into that part's text."""
+    if isinstance(anchor, int):
+        html = next((s.html for s in rendered.sections if s.pk == anchor), "")
+    else:
+        html = next((h for key, _, h in textual_parts(rendered) if key == anchor), "")
+    calls, text = footnote_calls(html)
+    # Inside the passage, or right after it (only spaces or punctuation between): "… generations ¹."
+    numbers = {number for offset, number in calls
+               if start <= offset and (offset < end or not text[end:offset].strip(" \u00a0.,;:!?)]’”'"))}
+    return [note for note in rendered.footnotes if note["number"] in numbers]
+
+
 @dataclass
 class RenderedSection:
     pk: int

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from delegates.models import Annotation, Bookmark
-from delegates.services import annotation_create
+from delegates.services import annotation_create, bookmark_add
 from guides import revisions
 from guides.models import Section
 from guides.services import guide_publish
@@ -222,10 +222,20 @@ def test_exports_markdown_jsonld_and_pdf(client, guide, delegate, django_capture
     section = section_of(guide)
     annotation = annotation_create(user=delegate, guide=guide, section_id=section.pk, note="Key fact", label="evidence",
                                    **_range(section.text, "fastest growing"))
+    cited = annotation_create(user=delegate, guide=guide, section_id=section.pk, note="", label="argument",
+                              **_range(section.text, "last for generations"))
+    bookmark_add(user=delegate, guide=guide, target="section", target_id=section.pk)
     client.force_login(delegate)
     markdown = client.get(reverse("notes_export", args=["md"])).content.decode()
+    url = f"http://testserver{guide.get_absolute_url()}"
     assert markdown == (
-        "# My notes\n\n## Topic A\nCommittee GA1, Conference demo\n\n### Intro A\n\n> fastest growing\n\n*Evidence*\nKey fact\n"
+        f"# My notes\n\n## Topic A\n\nCommittee GA1, Conference demo · <{url}>\n\n"
+        f"Bookmarks:\n\n- [Intro A]({url}#section-{section.pk})\n\n"
+        f"### Intro A\n\n> fastest growing\n\n*Evidence*\n\nKey fact\n\n"
+        f"[Open this passage in the guide]({url}?note={annotation.pk}#section-{section.pk})\n\n"
+        f"> last for generations\n\n*Argument for my delegation*\n\n"
+        f"Sources cited in this passage:\n\n- [1] *Title of src-a*. Publisher.\n\n"
+        f"[Open this passage in the guide]({url}?note={cited.pk}#section-{section.pk})\n"
     )
     data = client.get(reverse("notes_export", args=["jsonld"])).json()
     assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
@@ -234,7 +244,17 @@ def test_exports_markdown_jsonld_and_pdf(client, guide, delegate, django_capture
         {"type": "TextQuoteSelector", "exact": "fastest growing", "prefix": "Trafficking is the ", "suffix": annotation.quote_suffix},
         {"type": "TextPositionSelector", "start": 19, "end": 34},
     ]
-    assert item["body"][0] == {"type": "TextualBody", "value": "Key fact", "format": "text/plain", "purpose": "commenting"}
+    assert item["body"][:3] == [
+        {"type": "TextualBody", "value": "Topic A — Intro A", "format": "text/plain", "purpose": "describing"},
+        {"type": "TextualBody", "value": "Key fact", "format": "text/plain", "purpose": "commenting"},
+        {"type": "TextualBody", "value": "Evidence", "purpose": "tagging"}]
+    assert data["items"][1]["body"][-1] == {"type": "TextualBody", "value": "Title of src-a. Publisher.",
+                                            "format": "text/plain", "purpose": "linking"}
+    assert data["items"][2] == {
+        "id": f"http://testserver/api/bookmarks/{delegate.bookmarks.get().pk}/", "type": "Annotation",
+        "motivation": "bookmarking", "created": delegate.bookmarks.get().created_at.isoformat(),
+        "body": [{"type": "TextualBody", "value": "Topic A — Intro A", "format": "text/plain", "purpose": "describing"}],
+        "target": f"{url}#section-{section.pk}"}
     # The PDF is made in the background: the old link leads to its page, which starts it and shows progress.
     assert client.get(reverse("notes_export", args=["pdf"]))["Location"] == reverse("notes_pdf")
     from django_tasks import default_task_backend
@@ -253,7 +273,7 @@ def test_exports_markdown_jsonld_and_pdf(client, guide, delegate, django_capture
     assert DelegateJob.objects.filter(user=delegate).count() == 1
     assert render_notes_pdf.call(job.pk) == "done"
     page = client.get(reverse("notes_pdf")).content.decode()
-    assert f'href="{reverse("notes_pdf_download", args=[job.pk])}"' in page and "Ready: 1 note," in page
+    assert f'href="{reverse("notes_pdf_download", args=[job.pk])}"' in page and "Ready: 2 notes," in page
     assert '<div data-progress data-active="">' in page  # over: no more updates
     pdf = client.get(reverse("notes_pdf_download", args=[job.pk]))
     content = b"".join(pdf.streaming_content)
@@ -265,6 +285,10 @@ def test_exports_markdown_jsonld_and_pdf(client, guide, delegate, django_capture
     reader = PdfReader(BytesIO(content))
     text = reader.pages[0].extract_text()
     assert "fastest growing" in text and "Key fact" in text
+    assert "Sources cited in this passage:\n[1] Title of src-a. Publisher." in text
+    links = [a["/A"]["/URI"] for a in (r.get_object() for r in reader.pages[0]["/Annots"]) if "/A" in a]
+    assert links == [f"http://testserver{guide.get_absolute_url()}", f"{url}#section-{section.pk}",
+                     f"{url}?note={annotation.pk}#section-{section.pk}", f"{url}?note={cited.pk}#section-{section.pk}"]
     assert (reader.trailer["/Root"]["/MarkInfo"]["/Marked"], reader.trailer["/Root"]["/Lang"]) == (True, "en")
 
 

@@ -375,3 +375,46 @@ def test_the_dashboard_counts_who_opened_the_current_revision_and_nothing_more(o
     table = page[page.index("<table"):page.index("</table>")]
     assert "r0" not in table and "r1" not in table  # counts only, never names
     assert GuideRead.objects.filter(guide=guide).count() == 2
+
+
+# 6. Notes that are safe and reusable
+
+
+def test_a_delegate_downloads_all_their_notes_of_one_conference_in_one_file(client, world,
+                                                                             django_capture_on_commit_callbacks):
+    from delegates.models import DelegateJob, Delegation
+    from delegates.tasks import render_notes_pdf
+    from tests.conftest import make_guide
+
+    here = world["guide_a"]
+    guide_publish(guide=here)
+    other = make_conference("other")
+    there = make_guide(make_committee(other, "SC"), "Topic There", sections=[("Overview", "Text there.")])
+    guide_publish(guide=there)
+    dana = make_delegate("dana", world["conference"], world["committee_a"], "NG")
+    DelegateProfile.objects.create(user=dana, conference=other, committee=there.topic.committee,
+                                   delegation=Delegation.objects.create(conference=other, iso_code="NG"))
+    for guide in (here, there):
+        annotation_create(user=dana, guide=guide, section_id=guide.sections.first().pk, start=0, end=4,
+                          exact="Text", note=f"Note on {guide.title}")
+    client.force_login(dana)
+    notes_page = client.get(reverse("my_notes")).content.decode()
+    assert f'<a href="{reverse("notes_export", args=["md"])}?conference=other">Markdown</a>' in notes_page
+    markdown = client.get(reverse("notes_export", args=["md"]), {"conference": "other"})
+    assert markdown["Content-Disposition"] == 'attachment; filename="my-notes-other.md"'
+    text = markdown.content.decode()
+    assert text.startswith("# My notes — Conference other\n\n## Topic There\n")
+    assert "Note on Topic There" in text and "Note on Topic A" not in text
+    everything = client.get(reverse("notes_export", args=["md"])).content.decode()
+    assert "Note on Topic There" in everything and "Note on Topic A" in everything
+    data = client.get(reverse("notes_export", args=["jsonld"]), {"conference": "demo"}).json()
+    assert (data["label"], data["total"]) == ("My notes — Conference demo", 1)
+    assert client.get(reverse("notes_export", args=["md"]), {"conference": "nowhere"}).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("notes_pdf"), {"conference": "other"})
+    job = DelegateJob.objects.get(user=dana)
+    assert (job.conference, job.total, render_notes_pdf.call(job.pk)) == (other, 1, "done")
+    response = client.get(reverse("notes_pdf_download", args=[job.pk]))
+    assert response["Content-Disposition"] == 'attachment; filename="my-notes-other.pdf"'
+    assert b"".join(response.streaming_content)[:5] == b"%PDF-"
+    response.close()
