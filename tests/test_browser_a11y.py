@@ -63,3 +63,40 @@ def test_the_reader_has_no_critical_or_serious_violations_in_any_state(server_ur
         found["my notes"] = violations(page)
         context.close()
     assert found == {state: [] for state in found}
+
+
+def site_pages(demo_guides):
+    """Every page outside the admin that each role reaches, by the account that reaches it."""
+    from delegates.models import DelegateProfile
+
+    guide = demo_guides["specon"]
+    committee = guide.topic.committee
+    seat = DelegateProfile.objects.filter(conference__slug="demo").first()
+    return {
+        None: ["/", "/accounts/login/", "/accounts/password_reset/", "/c/demo/", f"/c/demo/{committee.slug}/",
+               "/accounts/welcome/1/MQ/bad-token/"],
+        "delegate.usa": ["/", "/accounts/profile/", "/notes/", "/notes/pdf/", guide.get_absolute_url() + "changes/",
+                         "/accounts/password_change/"],
+        "amy.lie": ["/"],
+        "organizer": ["/", "/c/demo/organize/", "/c/demo/organize/people/", "/c/demo/organize/roster/",
+                      "/c/demo/organize/chairs/", "/c/demo/organize/organizers/", "/c/demo/organize/delegations/",
+                      "/c/demo/organize/delegations/plan/", f"/c/demo/organize/delegates/{seat.pk}/seat/",
+                      "/c/demo/exports/"],
+    }
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_site_page_of_every_role_has_no_critical_or_serious_violations(server_url, demo_guides, width):
+    found = {}
+    with chromium() as browser:
+        for username, paths in site_pages(demo_guides).items():
+            context = browser.new_context(viewport={"width": width, "height": 860})
+            page = context.new_page()
+            if username:
+                log_in(page, server_url, username, DEMO_PASSWORD)
+            for path in paths:
+                page.goto(server_url + path)
+                found[(username, path)] = violations(page)
+            context.close()
+    assert len(found) == 23
+    assert found == {key: [] for key in found}
