@@ -55,7 +55,44 @@ admin.site.site_title = "mlmun"
 admin.site.index_title = "Conferences and study guides"
 
 
-class ScopedAdmin(admin.ModelAdmin):
+class AccessibleFields:
+    """Every admin field has an accessible name: a date-and-time field's two inputs say which is which, and a
+    field in a table row (tabular inline), whose visible label is the column header, carries its label."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        from django.contrib.admin.widgets import AdminSplitDateTime
+        from django.utils.text import capfirst
+
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is None:
+            return formfield
+        widget = getattr(formfield.widget, "widget", formfield.widget)  # inside RelatedFieldWidgetWrapper
+        label = capfirst(str(formfield.label or db_field.verbose_name))
+        if isinstance(widget, AdminSplitDateTime):
+            widget.widgets[0].attrs.setdefault("aria-label", f"{label}: date")
+            widget.widgets[1].attrs.setdefault("aria-label", f"{label}: time")
+        return formfield
+
+    def get_formset(self, request, obj=None, **kwargs):
+        from django.utils.text import capfirst
+
+        formset = super().get_formset(request, obj, **kwargs)
+        if not isinstance(self, admin.TabularInline):
+            return formset
+
+        class LabelledFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                row = f" (row {index + 1})" if index is not None else ""
+                for name, field in form.fields.items():
+                    widget = getattr(field.widget, "widget", field.widget)
+                    widget.attrs["aria-label"] = capfirst(str(field.label or name)) + row
+
+        LabelledFormSet.__name__ = formset.__name__
+        return LabelledFormSet
+
+
+class ScopedAdmin(AccessibleFields, admin.ModelAdmin):
     """Lists, change pages, autocomplete, actions and direct URLs all go through one scoping queryset, and
     every permission comes from guides.rules (never from Django's model permissions or groups).
 
@@ -146,7 +183,7 @@ class OrganizerInline:
         return self._may(request, obj)
 
 
-class CommitteeChairInline(admin.TabularInline):
+class CommitteeChairInline(AccessibleFields, admin.TabularInline):
     """A committee's chairs and their roles (printed on the guide). Organizers set roles and order; chairs are
     added by email on the organizer pages, and only instance operators pick accounts here."""
 
@@ -177,7 +214,7 @@ class CommitteeChairInline(admin.TabularInline):
         return ["user"] if rules.is_instance_operator(request.user) else []
 
 
-class TopicInline(OrganizerInline, admin.TabularInline):
+class TopicInline(AccessibleFields, OrganizerInline, admin.TabularInline):
     model = Topic
     extra = 0
     fields = ["order", "title"]
@@ -351,7 +388,7 @@ class NormalisedTextField(forms.CharField):
         return revisions.normalise_text(super().to_python(value))
 
 
-class GuidePartInline:
+class GuidePartInline(AccessibleFields):
     """A guide's parts: edited by whoever may edit the guide; links limited to the same guide's sources and sections."""
 
     def has_view_permission(self, request, obj=None):
@@ -618,7 +655,7 @@ class StudyGuideAdmin(ScopedAdmin):
         "status", "review_state",
     ]
     search_fields = ["topic__title", "topic__committee__name", "topic__committee__abbreviation", "sections__heading"]
-    autocomplete_fields = ["topic"]
+    # A plain select (the topics this person may write for): the autocomplete widget has no accessible name.
     readonly_fields = ["publication", "revision", "updated_at", "last_edited_by", "citation_report"]
     fields = ["topic", "subtitle", "publication", "release_at", "revision", "updated_at", "last_edited_by",
               "citation_report", "base_revision"]

@@ -100,3 +100,51 @@ def test_every_site_page_of_every_role_has_no_critical_or_serious_violations(ser
             context.close()
     assert len(found) == 23
     assert found == {key: [] for key in found}
+
+
+def admin_pages(demo_guides):
+    """The authoring pages chairs and organizers use, with the demo's objects."""
+    from django.contrib.auth import get_user_model
+
+    from guides.importer import import_document
+    from guides.services import guide_import_prepare
+
+    guide = demo_guides["specon"]
+    committee = guide.topic.committee
+    base = f"/admin/guides/studyguide/{guide.pk}"
+    chair = get_user_model().objects.get(username="amy.lie")
+    chaired = chair.chaired_committees.first()
+    chair_guide = chaired.topics.first().guide
+    upload = guide_import_prepare(result=import_document(b"# Introduction\n\nImported text.\n", "g.md"),
+                                  committee=chaired, guide=chair_guide, topic_title=chair_guide.title,
+                                  filename="g.md", by=chair)
+    chair_base = f"/admin/guides/studyguide/{chair_guide.pk}"
+    return {
+        "organizer": ["/admin/", "/admin/guides/studyguide/", f"{base}/change/", f"{base}/change/?all=1",
+                      f"{base}/editor/", f"{base}/publish/", f"{base}/revisions/", f"{base}/import/",
+                      "/admin/guides/studyguide/import/", "/admin/guides/studyguide/add/",
+                      f"/admin/guides/committee/{committee.pk}/change/", "/admin/guides/committee/",
+                      f"/admin/guides/conference/{committee.conference.pk}/change/", "/admin/guides/conference/",
+                      "/admin/guides/topic/", f"/admin/guides/topic/{guide.topic.pk}/change/",
+                      "/admin/password_change/"],
+        "amy.lie": ["/admin/", f"{chair_base}/change/?all=1", f"{chair_base}/editor/", f"{chair_base}/publish/",
+                    f"{chair_base}/revisions/", f"/admin/guides/studyguide/import/{upload.token}/"],
+    }
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_admin_page_chairs_and_organizers_use_has_no_critical_or_serious_violations(server_url, demo_guides,
+                                                                                          width):
+    found = {}
+    with chromium() as browser:
+        for username, paths in admin_pages(demo_guides).items():
+            context = browser.new_context(viewport={"width": width, "height": 860})
+            page = context.new_page()
+            log_in(page, server_url, username, DEMO_PASSWORD)
+            for path in paths:
+                response = page.goto(server_url + path)
+                assert response.status == 200, path
+                found[(username, path)] = violations(page)
+            context.close()
+    assert len(found) == 23
+    assert found == {key: [] for key in found}
