@@ -77,16 +77,19 @@ class AccessibleFields:
         from django.utils.text import capfirst
 
         formset = super().get_formset(request, obj, **kwargs)
-        if not isinstance(self, admin.TabularInline):
-            return formset
+        tabular = isinstance(self, admin.TabularInline)
 
         class LabelledFormSet(formset):
             def add_fields(self, form, index):
                 super().add_fields(form, index)
+                if not tabular:
+                    return
                 row = f" (row {index + 1})" if index is not None else ""
                 for name, field in form.fields.items():
                     widget = getattr(field.widget, "widget", field.widget)
-                    widget.attrs["aria-label"] = capfirst(str(field.label or name)) + row
+                    if not widget.is_hidden:
+                        widget.attrs["aria-label"] = capfirst(str(field.label or name)) + row
+
 
         LabelledFormSet.__name__ = formset.__name__
         return LabelledFormSet
@@ -658,7 +661,7 @@ class StudyGuideAdmin(ScopedAdmin):
     # A plain select (the topics this person may write for): the autocomplete widget has no accessible name.
     readonly_fields = ["publication", "revision", "updated_at", "last_edited_by", "citation_report"]
     fields = ["topic", "subtitle", "publication", "release_at", "revision", "updated_at", "last_edited_by",
-              "citation_report", "base_revision"]
+              "citation_report"]  # base_revision: a hidden input, rendered without a label by change_form.html
     actions = ["unpublish"]
     inlines = [
         SectionInline, KeyTermInline, TimelineEventInline, StakeholderInline,

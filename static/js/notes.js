@@ -327,7 +327,7 @@
     article.querySelectorAll(".glossary dt").forEach(function (dt) {
       bookmarkButton("key_term", Number(dt.id.replace("term-", "")), dt, dt.textContent);
     });
-    article.querySelectorAll(".card[id^='party-'] h4").forEach(function (h4) {
+    article.querySelectorAll(".card[id^='party-'] .party-name").forEach(function (h4) {
       bookmarkButton("stakeholder", Number(h4.parentElement.id.replace("party-", "")), h4, h4.textContent);
     });
     var wanted = new URLSearchParams(location.search).get("note");
