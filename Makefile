@@ -27,10 +27,14 @@ test: $(STAMP) chromium print-tools node-tools
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/pytest
 
-# axe-core (npm, pinned in package-lock.json) for the accessibility checks of the browser tests.
+# axe-core and the Nu HTML checker (vnu-jar; npm, pinned in package-lock.json) for the accessibility and HTML
+# checks of the browser tests. No install scripts: vnu-jar's would fetch a Java runtime; the checker runs on
+# Debian's (installed when missing, needs root, as in CI).
 node-tools: node_modules/.package-lock.json
+	@command -v java >/dev/null || { echo "Installing a Java runtime for the HTML checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 # PDFs print every script conferences use (Latin, Greek, Cyrillic, Arabic, Hebrew, Indic, Thai, CJK, emoji and
 # flags): the Debian font packages the Dockerfile installs too. The PDF tests also turn pages into images with
