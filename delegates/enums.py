@@ -11,6 +11,14 @@ class AnnotationLabel(models.TextChoices):
     VERIFY = "verify", "To verify"
 
 
+class Visibility(models.TextChoices):
+    """Who sees a highlight or note besides its author."""
+
+    PRIVATE = "private", "Only me"
+    DELEGATION = "delegation", "My delegation in this committee"
+    DAIS = "dais", "A question to the dais"
+
+
 class AnchorStatus(models.TextChoices):
     ANCHORED = "anchored", "Anchored"
     CHANGED = "changed", "Text changed"

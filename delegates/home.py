@@ -9,7 +9,8 @@ from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from delegates.models import DelegateJob, DelegateProfile, GuideRead, Invitation
+from delegates.enums import Visibility
+from delegates.models import Annotation, DelegateJob, DelegateProfile, GuideRead, Invitation, Notification
 from delegates.queries import annotations_of, bookmarks_of, reading_progress
 from guides import queries
 from guides.enums import ExportStatus, GuideStatus
@@ -69,7 +70,8 @@ def delegate_home(user, now=None):
 
     for bookmark in bookmarks:
         bookmark.url = bookmark_url(bookmark)
-    return {"seats": seats, "notes": notes, "bookmarks": bookmarks, "steps": steps[:6]}
+    answers = list(Notification.objects.filter(user=user)[:RECENT])
+    return {"seats": seats, "notes": notes, "bookmarks": bookmarks, "steps": steps[:6], "answers": answers}
 
 
 def chair_home(user):
@@ -88,7 +90,12 @@ def chair_home(user):
         if len(edits[revision.guide_id]) < 3:
             edits[revision.guide_id].append(revision)
     progress = reading_progress(guides)
+    unanswered = dict(Annotation.objects.filter(guide__in=guides, visibility=Visibility.DAIS, answered_at__isnull=True)
+                      .values("guide").annotate(n=Count("pk")).values_list("guide", "n"))
     for guide in guides:
+        guide.unanswered = unanswered.get(guide.pk, 0)
+        committee = guide.topic.committee
+        guide.dais_url = reverse("dais_inbox", args=[committee.conference.slug, committee.slug, guide.pk])
         guide.co_chair_edits = edits.get(guide.pk, [])
         guide.editor_url = reverse("admin:guides_studyguide_change", args=[guide.pk])
         guide.progress = progress.get(guide.pk)

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 
-from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget
+from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget, Visibility
 from guides.models import BackgroundWork, Committee, Conference, iso_country_name
 
 
@@ -55,6 +55,10 @@ class DelegateProfile(models.Model):
     email_updates = models.BooleanField(
         "email me when a guide is updated", default=True,
         help_text="One email per published update of your committee's guides, with the chairs' note.",
+    )
+    email_answers = models.BooleanField(
+        "email me when the dais answers my question", default=True,
+        help_text="Answers also appear on your home page and at the passage in the guide.",
     )
 
     class Meta:
@@ -113,6 +117,16 @@ class Annotation(models.Model):
 
     note = models.TextField(blank=True, max_length=10000)
     label = models.CharField(max_length=20, choices=AnnotationLabel, blank=True, default="")
+    # Private (the default), shared with the author's delegation in the guide's committee, or a question to the
+    # committee's chairs; who may see which is delegates.queries.annotations_visible_to, and nowhere else.
+    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.PRIVATE)
+    # A question's answer by a chair: to the asker only, or public (every delegate of the committee sees it at
+    # the passage, marked as the dais's).
+    answer = models.TextField(blank=True, max_length=10000)
+    answer_public = models.BooleanField(default=False)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -126,6 +140,9 @@ class Annotation(models.Model):
             models.CheckConstraint(condition=Q(position_end__gt=models.F("position_start")), name="annotation_range_not_empty"),
             models.CheckConstraint(condition=Q(status__in=AnchorStatus.values), name="annotation_status_valid"),
             models.CheckConstraint(condition=Q(label__in=AnnotationLabel.values), name="annotation_label_valid"),
+            models.CheckConstraint(condition=Q(visibility__in=Visibility.values), name="annotation_visibility_valid"),
+            models.CheckConstraint(condition=Q(visibility=Visibility.DAIS) | Q(answer="", answered_at__isnull=True),
+                                   name="annotation_only_questions_have_answers"),
             # current_section is not part of this rule: an orphaned annotation keeps no position.
             models.CheckConstraint(
                 condition=Q(status=AnchorStatus.ORPHANED) | Q(current_start__isnull=False, current_end__isnull=False),
@@ -269,3 +286,20 @@ class PlannedSeat(models.Model):
 
     def __str__(self):
         return f"{self.delegation} × {self.seats} in {self.committee.abbreviation}"
+
+
+class Notification(models.Model):
+    """Something for one person to see on their home page (and, if they want, by email): the dais answered."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_unread")]
+
+    def __str__(self):
+        return self.text

@@ -96,3 +96,65 @@ def reading_progress(guides):
         user__delegate_profiles__committee=F("guide__topic__committee"),
     ).values("guide").annotate(n=Count("user", distinct=True)).values_list("guide", "n"))
     return {g.pk: (opened.get(g.pk, 0), seated.get(g.topic.committee_id, 0)) for g in guides}
+
+
+def annotations_visible_to(user):
+    """Every annotation this user may see, from one rule:
+
+    - their own, whatever its visibility;
+    - notes a member of their delegation in a committee shared with that delegation, on that committee's guides
+      (a double delegation sees each other's shared notes);
+    - questions to the dais with a public answer, on the guides of a committee they are a delegate of;
+    - every question to the dais on the guides of the committees they chair, or of the conferences they organize
+      (the dais inbox).
+
+    Someone else's private note is in none of these, so every view built on this answers 404 for it.
+    """
+    from django.db.models import Q
+
+    from delegates.enums import Visibility
+
+    if not user.is_authenticated or not user.is_active:
+        return Annotation.objects.none()
+    rule = Q(user=user)
+    seats = list(DelegateProfile.objects.filter(user=user).values_list("committee_id", "delegation_id"))
+    for committee, delegation in seats:
+        partners = DelegateProfile.objects.filter(committee=committee, delegation=delegation).values("user_id")
+        rule |= Q(visibility=Visibility.DELEGATION, guide__topic__committee=committee, user__in=partners)
+    if seats:
+        rule |= Q(visibility=Visibility.DAIS, answer_public=True, answered_at__isnull=False,
+                  guide__topic__committee__in=[committee for committee, _ in seats])
+    from guides.models import Committee
+    from guides.queries import conferences_organized_by
+
+    rule |= Q(visibility=Visibility.DAIS, guide__topic__committee__in=Committee.objects.filter(chairs=user))
+    rule |= Q(visibility=Visibility.DAIS, guide__topic__committee__conference__in=conferences_organized_by(user))
+    return Annotation.objects.filter(rule)
+
+
+def dais_questions(user, guide):
+    """The questions to the dais on one guide that this user may see: unanswered first, newest first (the
+    chairs' inbox)."""
+    from django.db.models import F
+
+    from delegates.enums import Visibility
+
+    return (annotations_visible_to(user).filter(guide=guide, visibility=Visibility.DAIS)
+            .select_related("user", "answered_by")
+            .order_by(F("answered_at").asc(nulls_first=True), "-created_at", "-pk"))
+
+
+def passage_interest(guide, limit=10):
+    """The passages of a guide that draw the most questions and highlights: [{anchor, heading, questions,
+    highlights}], counts only (never who, never what a private note says)."""
+    from django.db.models import Count, Q
+
+    from delegates.enums import AnchorStatus, Visibility
+
+    rows = (Annotation.objects.filter(guide=guide).exclude(status=AnchorStatus.ORPHANED)
+            .values("current_section_id", "current_part", "current_heading", "current_order")
+            .annotate(highlights=Count("pk"), questions=Count("pk", filter=Q(visibility=Visibility.DAIS)))
+            .order_by("-questions", "-highlights", "current_order")[:limit])
+    return [{"anchor": row["current_part"] or f"section-{row['current_section_id']}",
+             "heading": row["current_heading"], "questions": row["questions"], "highlights": row["highlights"]}
+            for row in rows]

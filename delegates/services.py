@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from delegates.anchoring import Selector, anchor, prepare, selector_from_text
-from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget
+from delegates.enums import AnchorStatus, AnnotationLabel, BookmarkTarget, Visibility
 from delegates.models import Annotation, Bookmark
 from guides import revisions
 from guides.rendering import annotatable_parts
@@ -23,6 +23,22 @@ def _check_note(note, label):
         raise ValidationError(f"A note may be at most {MAX_NOTE} characters (this one has {len(note)}).")
 
 
+def _check_visibility(user, guide, visibility, note):
+    """A note is shared with the author's delegation, or asked to the dais, only by a delegate of the guide's
+    committee; a question has words."""
+    from delegates.models import DelegateProfile
+
+    if visibility not in Visibility.values:
+        raise ValidationError(f"Unknown sharing “{visibility}”: choose only me, my delegation or the dais.")
+    if visibility == Visibility.PRIVATE:
+        return
+    if not DelegateProfile.objects.filter(user=user, committee_id=guide.topic.committee_id).exists():
+        raise ValidationError("Only delegates of this committee can share notes with their delegation or ask "
+                              "the dais.")
+    if visibility == Visibility.DAIS and not note.strip():
+        raise ValidationError("Write your question to the dais in the note.")
+
+
 def _reader_rendered(guide, user):
     revision = revisions.reader_revision(guide, user)
     if revision is None:
@@ -30,10 +46,12 @@ def _reader_rendered(guide, user):
     return revision, revisions.rendered(revision)
 
 
-def annotation_create(*, user, guide, section_id, start, end, exact, note="", label=""):
+def annotation_create(*, user, guide, section_id, start, end, exact, note="", label="", visibility="private"):
     """A highlight on a part of the revision the user reads: a section (section_id its pk) or another textual
-    part (section_id its key, "term-12"); start/end in code points of its plain text."""
+    part (section_id its key, "term-12"); start/end in code points of its plain text. Private unless shared
+    with the delegation or asked to the dais (visibility)."""
     _check_note(note, label)
+    _check_visibility(user, guide, visibility, note)
     revision, rendered = _reader_rendered(guide, user)
     parts = annotatable_parts(rendered)
     if section_id not in parts:
@@ -53,16 +71,67 @@ def annotation_create(*, user, guide, section_id, start, end, exact, note="", la
         position_start=start, position_end=end,
         status=AnchorStatus.ANCHORED, current_section_id=pk, current_part=part, current_start=start,
         current_end=end, current_text=selector.exact, current_heading=heading[:200], current_order=order,
-        anchored_revision=revision.number, note=note.strip(), label=label,
+        anchored_revision=revision.number, note=note.strip(), label=label, visibility=visibility,
     )
 
 
-def annotation_update(*, annotation, note, label):
+def annotation_update(*, annotation, note, label, visibility=None):
+    visibility = annotation.visibility if visibility is None else visibility
     _check_note(note, label)
+    _check_visibility(annotation.user, annotation.guide, visibility, note)
+    if annotation.answered_at and (visibility != Visibility.DAIS or note.strip() != annotation.note):
+        raise ValidationError("The dais has answered this question, so it stays as asked; add a new note instead.")
     annotation.note = note.strip()
     annotation.label = label
-    annotation.save(update_fields=["note", "label", "updated_at"])
+    annotation.visibility = visibility
+    annotation.save(update_fields=["note", "label", "visibility", "updated_at"])
     return annotation
+
+
+def dais_answer(*, question, by, text, public):
+    """A chair answers a question to the dais: privately (the asker sees it) or publicly (every delegate of the
+    committee sees it at the passage, marked as the dais's). The asker is notified in the app, and by email
+    (background worker) unless they turned answer emails off."""
+    from django.utils import timezone
+
+    from delegates.models import DelegateProfile, Notification
+    from delegates.tasks import send_answer_email
+
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("Write the answer.")
+    if len(text) > MAX_NOTE:
+        raise ValidationError(f"An answer may be at most {MAX_NOTE} characters (this one has {len(text)}).")
+    if question.visibility != Visibility.DAIS:
+        raise ValidationError("This note is not a question to the dais.")
+    first = question.answered_at is None
+    question.answer, question.answer_public, question.answered_by = text, bool(public), by
+    question.answered_at = timezone.now()
+    question.save(update_fields=["answer", "answer_public", "answered_by", "answered_at"])
+    guide = question.guide
+    url = f"{guide.get_absolute_url()}?note={question.pk}#{question.current_anchor}"
+    notification = Notification.objects.create(
+        user=question.user, url=url,
+        text=one_line(f"The dais {'answered' if first else 'changed its answer to'} your question on "
+                      f"“{guide.title}”: {text}")[:300])
+    wants = DelegateProfile.objects.filter(user=question.user, committee_id=guide.topic.committee_id,
+                                           email_answers=True).exists()
+    if wants and question.user.email:
+        transaction.on_commit(lambda: send_answer_email.enqueue(notification.pk))
+    return question
+
+
+def answer_email_send(*, notification):
+    """The email telling someone the dais answered (run by delegates.tasks.send_answer_email)."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+
+    user = notification.user
+    body = (f"Hello {user.get_full_name() or user.username},\n\n{notification.text}\n\n"
+            f"Read it at the passage: {settings.SITE_URL.rstrip('/')}{notification.url}\n\n"
+            "You can turn these emails off on your profile page.\n")
+    EmailMessage(one_line("The dais answered your question"), body, to=[user.email]).send()
+    return 1
 
 
 def annotation_delete(*, annotation):
@@ -299,9 +368,11 @@ def organizer_invite(*, conference, email, name, by=None):
     return user, created
 
 
-def delegate_email_updates_set(*, profile, enabled):
+def delegate_email_updates_set(*, profile, enabled, answers=None):
     profile.email_updates = enabled
-    profile.save(update_fields=["email_updates"])
+    if answers is not None:
+        profile.email_answers = answers
+    profile.save(update_fields=["email_updates", "email_answers"])
     return profile
 
 

@@ -60,3 +60,14 @@ def render_notes_pdf(job_pk):
     if job is not None:
         return notes_pdf_run(job=job).status
     return ""
+
+
+@task()
+def send_answer_email(notification_pk):
+    from delegates.models import Notification
+    from delegates.services import answer_email_send
+
+    notification = Notification.objects.filter(pk=notification_pk).select_related("user").first()
+    if notification is None:  # the account was deleted meanwhile
+        return 0
+    return answer_email_send(notification=notification)

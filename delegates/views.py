@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -20,7 +20,7 @@ from delegates import exports
 from delegates.enums import AnnotationLabel
 from delegates.forms import ChairInviteForm, OrganizerInviteForm, RosterUploadForm
 from delegates.models import DelegateJob, DelegateProfile, Invitation
-from delegates.queries import annotations_of, bookmarks_of, reading_progress
+from delegates.queries import annotations_of, annotations_visible_to, bookmarks_of, reading_progress
 from delegates.roster import COLUMNS, TEMPLATE, import_roster, read_roster
 from delegates.services import (
     annotation_create,
@@ -48,13 +48,20 @@ from guides.services import committee_chair_remove, conference_organizer_remove
 def home(request):
     """Everyone's start page: the conferences; after logging in, above them, the work of each role they hold
     (delegate, chair, organizer), shown together when they hold several."""
+    from django.utils import timezone
+
     from delegates.home import chair_home, delegate_home, organizer_home
+    from delegates.models import Notification
     from guides.models import Conference
 
     context = {"conferences": Conference.objects.all()}
     if request.user.is_authenticated:
         context.update(delegate=delegate_home(request.user), chair=chair_home(request.user),
                        organizer=organizer_home(request.user))
+        response = render(request, "guides/home.html", context)
+        # What the page showed as new is seen now.
+        Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+        return response
     return render(request, "guides/home.html", context)
 
 
@@ -103,9 +110,11 @@ def profile(request):
         if not str(request.POST.get("profile", "")).isdigit():
             raise Http404("No such delegation.")
         mine = get_object_or_404(profiles, pk=int(request.POST["profile"]))
-        delegate_email_updates_set(profile=mine, enabled=request.POST.get("email_updates") == "on")
+        delegate_email_updates_set(profile=mine, enabled=request.POST.get("email_updates") == "on",
+                                   answers=request.POST.get("email_answers") == "on")
         messages.success(request, f"Update emails for {mine.committee.abbreviation} are "
-                                  f"{'on' if mine.email_updates else 'off'}.")
+                                  f"{'on' if mine.email_updates else 'off'}; emails when the dais answers are "
+                                  f"{'on' if mine.email_answers else 'off'}.")
         return redirect("profile")
     chaired = queries.committees_chaired_by(request.user).select_related("conference")
     return render(request, "delegates/profile.html", {"profiles": profiles, "chaired": chaired})
@@ -153,6 +162,8 @@ def annotation_json(annotation, guide_url=None):
         "note": annotation.note,
         "label": annotation.label,
         "created": annotation.created_at.isoformat(),
+        "visibility": annotation.visibility,
+        "answer": annotation.answer, "answer_public": annotation.answer_public,
         # Where a changed passage's edits are shown: from the revision the note was made on.
         "changes_url": (f"{guide_url or annotation.guide.get_absolute_url()}changes/?since={annotation.revision}"
                         f"#{annotation.current_anchor}") if annotation.status == "changed" else "",
@@ -191,8 +202,29 @@ def guide_annotations(request, guide_pk):
         annotations = annotations_of(request.user).filter(guide=guide)
         bookmarks = bookmarks_of(request.user).filter(guide=guide)
         guide_url = guide.get_absolute_url()
+        # What others made visible to this reader here: partners' shared notes (with their author) and the dais's
+        # public answers (the asker not named), anchored on the revision being read.
+        others = []
+        if guide.published_revision_id:
+            for other in (annotations_visible_to(request.user).filter(guide=guide)
+                          .exclude(user=request.user).exclude(status="orphaned")
+                          .filter(anchored_revision=F("guide__published_revision__number"))
+                          .select_related("user")):
+                if other.visibility == "delegation":
+                    item = {**annotation_json(other, guide_url), "kind": "shared",
+                            "author": other.user.get_full_name() or other.user.username}
+                elif other.answer_public:
+                    item = {**annotation_json(other, guide_url), "kind": "answer", "author": "A delegate"}
+                else:
+                    continue  # a question in a chair's inbox: answered there, not shown in the text
+                item["changes_url"] = ""
+                others.append(item)
         return JsonResponse({
             "annotations": [annotation_json(a, guide_url) for a in annotations],
+            "others": others,
+            # Sharing with the delegation and asking the dais are for the committee's delegates.
+            "can_share": DelegateProfile.objects.filter(user=request.user,
+                                                        committee_id=guide.topic.committee_id).exists(),
             "bookmarks": [{"id": b.pk, "target": b.target, "target_id": b.target_id} for b in bookmarks],
             "labels": [[value, label] for value, label in AnnotationLabel.choices],
         })
@@ -201,6 +233,7 @@ def guide_annotations(request, guide_pk):
         annotation = annotation_create(
             user=request.user, guide=guide, section_id=_part(data), start=_int(data, "start"),
             end=_int(data, "end"), exact=_str(data, "exact"), note=_str(data, "note"), label=_str(data, "label"),
+            visibility=_str(data, "visibility", "private"),
         )
     except ValidationError as error:
         return _bad_request(error)
@@ -218,7 +251,8 @@ def annotation_detail(request, pk):
         data = _json_body(request)
         # Only the fields sent change: a PATCH with just a label keeps the note.
         annotation_update(annotation=annotation, note=_str(data, "note", annotation.note),
-                          label=_str(data, "label", annotation.label))
+                          label=_str(data, "label", annotation.label),
+                          visibility=_str(data, "visibility", annotation.visibility))
     except ValidationError as error:
         return _bad_request(error)
     return JsonResponse(annotation_json(annotation))
@@ -643,3 +677,49 @@ def organizer_seat_plan(request, conference):
             cell.value = values.get(name, cell.planned or "")
     return render(request, "delegates/organizer/seat_plan.html", {
         "conference": conference, **matrix, "errors": errors, "add": request.POST.get("add", "")})
+
+
+# The dais inbox: questions delegates asked on a guide's passages, answered by the committee's chairs.
+
+def _dais_guide(request, conference, committee, pk):
+    """The guide, for someone who may answer its questions (its committee's chairs, its organizers); else 404."""
+    return get_object_or_404(
+        queries.guides_editable_by(request.user).select_related("topic__committee__conference"), pk=pk,
+        topic__committee__slug=committee, topic__committee__conference__slug=conference)
+
+
+@login_required
+def dais_inbox(request, conference, committee, pk):
+    """Per guide, newest first with the unanswered on top: each question with its passage, and an answer form
+    (private to the asker, or public at the passage). Below: which passages draw the most questions and
+    highlights, as counts."""
+    from delegates.queries import dais_questions, passage_interest
+
+    guide = _dais_guide(request, conference, committee, pk)
+    questions = list(dais_questions(request.user, guide))
+    url = guide.get_absolute_url()
+    for question in questions:
+        question.url = f"{url}?note={question.pk}#{question.current_anchor}"
+    return render(request, "delegates/dais.html", {
+        "guide": guide, "questions": questions, "unanswered": sum(1 for q in questions if not q.answered_at),
+        "interest": passage_interest(guide), "guide_url": url})
+
+
+@login_required
+@require_http_methods(["POST"])
+def dais_answer_view(request, conference, committee, pk, question_pk):
+    from delegates.queries import dais_questions
+    from delegates.services import dais_answer
+
+    guide = _dais_guide(request, conference, committee, pk)
+    question = get_object_or_404(dais_questions(request.user, guide), pk=question_pk)
+    try:
+        with transaction.atomic():
+            dais_answer(question=question, by=request.user, text=request.POST.get("answer", ""),
+                        public=request.POST.get("public") == "on")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Answered " + ("publicly: every delegate of the committee sees it at the passage."
+                                                 if question.answer_public else "privately: only the asker sees it."))
+    return redirect(reverse_lazy("dais_inbox", args=[conference, committee, pk]) + f"#question-{question.pk}")

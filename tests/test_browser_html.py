@@ -1,4 +1,5 @@
-"""The Nu HTML checker (vnu.jar, pinned in package-lock.json) on every page any role reaches, admin included: 0
+"""axe-core (at 390 and 1280 px) and the Nu HTML checker (vnu.jar, pinned in package-lock.json) on every page any role
+reaches, admin included: no critical or serious violation, and 0 checker
 errors in the HTML as served and in the document after its scripts ran."""
 
 import json
@@ -9,12 +10,62 @@ import pytest
 
 from delegates.demo import DEMO_PASSWORD
 from tests.browser import ARTIFACTS, chromium, log_in
-from tests.test_browser_a11y import admin_pages, site_pages
+from tests.test_browser_a11y import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Installed by `make test` (npm ci); a missing copy fails the test, never skips it. Runs on the machine's Java.
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def site_pages(demo_guides):
+    """Every page outside the admin that each role reaches, by the account that reaches it."""
+    from delegates.models import DelegateProfile
+
+    guide = demo_guides["specon"]
+    committee = guide.topic.committee
+    seat = DelegateProfile.objects.filter(conference__slug="demo").first()
+    return {
+        None: ["/", "/accounts/login/", "/accounts/password_reset/", "/c/demo/", f"/c/demo/{committee.slug}/",
+               "/accounts/welcome/1/MQ/bad-token/"],
+        "delegate.usa": ["/", "/accounts/profile/", "/notes/", "/notes/pdf/", guide.get_absolute_url() + "changes/?since=1",
+                         "/accounts/password_change/"],
+        "amy.lie": ["/"],
+        "organizer": ["/", "/c/demo/organize/", "/c/demo/organize/people/", "/c/demo/organize/roster/",
+                      "/c/demo/organize/chairs/", "/c/demo/organize/organizers/", "/c/demo/organize/delegations/",
+                      "/c/demo/organize/delegations/plan/", f"/c/demo/organize/delegates/{seat.pk}/seat/",
+                      "/c/demo/exports/"],
+    }
+
+
+def admin_pages(demo_guides):
+    """The authoring pages chairs and organizers use, with the demo's objects."""
+    from django.contrib.auth import get_user_model
+
+    from guides.importer import import_document
+    from guides.services import guide_import_prepare
+
+    guide = demo_guides["specon"]
+    committee = guide.topic.committee
+    base = f"/admin/guides/studyguide/{guide.pk}"
+    chair = get_user_model().objects.get(username="amy.lie")
+    chaired = chair.chaired_committees.first()
+    chair_guide = chaired.topics.first().guide
+    upload = guide_import_prepare(result=import_document(b"# Introduction\n\nImported text.\n", "g.md"),
+                                  committee=chaired, guide=chair_guide, topic_title=chair_guide.title,
+                                  filename="g.md", by=chair)
+    chair_base = f"/admin/guides/studyguide/{chair_guide.pk}"
+    return {
+        "organizer": ["/admin/", "/admin/guides/studyguide/", f"{base}/change/", f"{base}/change/?all=1",
+                      f"{base}/editor/", f"{base}/publish/", f"{base}/revisions/", f"{base}/import/",
+                      "/admin/guides/studyguide/import/", "/admin/guides/studyguide/add/",
+                      f"/admin/guides/committee/{committee.pk}/change/", "/admin/guides/committee/",
+                      f"/admin/guides/conference/{committee.conference.pk}/change/", "/admin/guides/conference/",
+                      "/admin/guides/topic/", f"/admin/guides/topic/{guide.topic.pk}/change/",
+                      "/admin/password_change/"],
+        "amy.lie": ["/admin/", f"{chair_base}/change/?all=1", f"{chair_base}/editor/", f"{chair_base}/publish/",
+                    f"{chair_base}/revisions/", f"/admin/guides/studyguide/import/{upload.token}/"],
+    }
 
 
 def check(files):
@@ -40,14 +91,18 @@ def test_the_checker_sees_an_error():
             "The “aria-label” attribute must not be specified on any “spa"]
 
 
-def test_every_page_of_every_role_is_valid_html_before_and_after_its_scripts(server_url, demo_guides, tmp_path):
+def test_every_page_of_every_role_passes_axe_at_390_and_1280_px_and_the_html_checker(server_url, demo_guides,
+                                                                                      tmp_path):
+    """Every page outside and inside the admin, by the account that reaches it: axe-core finds no critical or
+    serious violation at 1280 and at 390 px; the HTML as served and after its scripts ran has no checker error."""
     reader_pages = {"delegate.nigeria": [demo_guides["ga3"].get_absolute_url(), "/c/demo/search/?q=palermo"],
-                    "organizer": [g.get_absolute_url() for g in demo_guides.values() if g.topic.committee.conference.slug == "demo"]}
+                    "organizer": [g.get_absolute_url() for g in demo_guides.values()
+                                  if g.topic.committee.conference.slug == "demo"]}
     roles = {}
     for pages in (site_pages(demo_guides), admin_pages(demo_guides), reader_pages):
         for username, paths in pages.items():
             roles.setdefault(username, []).extend(paths)
-    files, names = [], {}
+    files, names, found = [], {}, {}
     with chromium() as browser:
         for username, paths in roles.items():
             context = browser.new_context(viewport={"width": 1280, "height": 860})
@@ -55,12 +110,18 @@ def test_every_page_of_every_role_is_valid_html_before_and_after_its_scripts(ser
             if username:
                 log_in(page, server_url, username, DEMO_PASSWORD)
             for index, path in enumerate(paths):
+                page.set_viewport_size({"width": 1280, "height": 860})
                 response = page.goto(server_url + path)
-                page.wait_for_load_state("networkidle")
+                assert response.status == 200, path
+                if username and page.locator("article[data-notes-api]").count():
+                    page.wait_for_selector(".bookmark")  # notes.js has loaded the reader's notes
                 stem = f"{username or 'anonymous'}-{index:02d}"
                 served, after = tmp_path / f"{stem}-served.html", tmp_path / f"{stem}-after-js.html"
                 served.write_text(response.text())
-                after.write_text(page.content())
+                after.write_text(page.content())  # before axe is added to the page
+                found[(username, path, 1280)] = violations(page)
+                page.set_viewport_size({"width": 390, "height": 860})  # the same page on a phone
+                found[(username, path, 390)] = violations(page)
                 files += [served, after]
                 names[served.name], names[after.name] = f"{stem} {path} (served)", f"{stem} {path} (after JS)"
             context.close()
@@ -69,4 +130,5 @@ def test_every_page_of_every_role_is_valid_html_before_and_after_its_scripts(ser
     ARTIFACTS.mkdir(exist_ok=True)  # what the checker said, for whoever reads a failure
     (ARTIFACTS / "vnu-errors.json").write_text(json.dumps(
         {names[name]: messages for name, messages in errors.items()}, indent=1, ensure_ascii=False))
+    assert found == {key: [] for key in found}
     assert {names[name]: messages for name, messages in errors.items()} == {}

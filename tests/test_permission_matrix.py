@@ -107,6 +107,11 @@ EXPECTED = {
     # A signed link is a capability: whoever holds a fresh one gets its file, with no session at all.
     "files/<str:token>/<str:filename>": {"GET": ALL_OK},
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/changes/": {"GET": READER},
+    # The dais inbox: the committee's chairs and the conference's organizers.
+    "c/<slug:conference>/<slug:committee>/guide/<int:pk>/dais/": {"GET": row("302 login", "404", "404", "200", "404", "200", "404", "200")},
+    "c/<slug:conference>/<slug:committee>/guide/<int:pk>/dais/<int:question_pk>/answer/": {
+        "GET": row("302 login", "405", "405", "405", "405", "405", "405", "405"),
+        "POST": row("302 login", "404", "404", "302", "404", "302", "404", "302")},
     "media/<path:name>": {"GET": row("404", "200", "404", "200", "404", "200", "404", "200")},
     "c/<slug:conference>/exports/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/exports/<int:pk>/": {"GET": ORGANIZER},
@@ -257,6 +262,8 @@ def here(db):
     section = guide.sections.get()
     annotation = annotation_create(user=people["delegate_here"], guide=guide, section_id=section.pk,
                                    start=0, end=4, exact="Text", note="mine")
+    question = annotation_create(user=people["delegate_here"], guide=guide, section_id=section.pk,
+                                 start=0, end=4, exact="Text", note="A question?", visibility="dais")
     bookmark = Bookmark.objects.create(user=people["delegate_here"], guide=guide, target="guide",
                                        target_id=guide.pk, label=guide.title)
     figure = Figure.objects.create(guide=guide, image=ContentFile(png_bytes(), name="chart.png"),
@@ -276,7 +283,7 @@ def here(db):
         payload={"users": [delegate.pk], "role": "a delegate", "sent": []},
         failures=[{"user": delegate.pk, "email": delegate.email, "error": "the mail server did not answer"}])
     objects = {
-        "import": pending, "notes_pdf": notes_pdf, "invitations": invitations,
+        "import": pending, "notes_pdf": notes_pdf, "invitations": invitations, "question": question,
         "conference": conference, "committee": committee, "guide": guide, "annotation": annotation,
         "bookmark": bookmark, "figure": figure, "export": export,
         "profile": DelegateProfile.objects.get(user=people["delegate_here"]),
@@ -297,6 +304,10 @@ def url_for(route, objects, people):
             "guide", args=[conference.slug, committee.slug, guide.pk]),
         "c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/": lambda: reverse(
             "guide_pdf", args=[conference.slug, committee.slug, guide.pk]),
+        "c/<slug:conference>/<slug:committee>/guide/<int:pk>/dais/": lambda: reverse(
+            "dais_inbox", args=[conference.slug, committee.slug, guide.pk]),
+        "c/<slug:conference>/<slug:committee>/guide/<int:pk>/dais/<int:question_pk>/answer/": lambda: reverse(
+            "dais_answer", args=[conference.slug, committee.slug, guide.pk, objects["question"].pk]),
         "c/<slug:conference>/<slug:committee>/guide/<int:pk>/changes/": lambda: reverse(
             "guide_changes", args=[conference.slug, committee.slug, guide.pk]) + "?since=1",
         "admin/guides/studyguide/<path:object_id>/revisions/<int:number>/restore/": lambda: reverse(

@@ -13,6 +13,9 @@
   var createButton = toolbar.querySelector(".hl-create");
   var dialog = document.querySelector(".hl-dialog");
   var annotations = {};
+  var others = {}; // partners' shared notes and the dais's public answers, read-only here
+  var viewer = document.querySelector(".hl-view");
+  var visibility = dialog.querySelector("#hl-visibility");
   var pending = null; // {section, start, end, exact} of the current selection
   var editing = null; // annotation being edited
   var draft = null; // the selection a new highlight is being written for (focus in the dialog clears the selection)
@@ -119,7 +122,16 @@
       range.setStart(piece[0], piece[1]);
       range.setEnd(piece[0], piece[2]);
       var mark = document.createElement("mark");
-      mark.className = "hl" + (annotation.status === "changed" ? " hl-changed" : "") + (annotation.label ? " hl-" + annotation.label : "");
+      if (annotation.kind) {  // someone else's: a partner's shared note, or a question the dais answered publicly
+        mark.className = "hl hl-" + annotation.kind;
+        mark.dataset.other = annotation.id;
+        if (index === 0) { mark.id = "note-" + annotation.id; mark.tabIndex = 0; }
+        mark.title = annotation.kind === "answer" ? "Answer from the dais" : "Shared by " + annotation.author;
+        range.surroundContents(mark);
+        return;
+      }
+      mark.className = "hl" + (annotation.status === "changed" ? " hl-changed" : "") + (annotation.label ? " hl-" + annotation.label : "")
+        + (annotation.visibility !== "private" ? " hl-" + annotation.visibility : "");
       mark.dataset.annotation = annotation.id;
       if (index === 0) { mark.id = "note-" + annotation.id; mark.tabIndex = 0; }
       mark.title = annotation.status === "changed"
@@ -139,7 +151,8 @@
   }
 
   function show(annotation) {
-    annotations[annotation.id] = annotation;
+    if (annotation.kind) others[annotation.id] = annotation;
+    else annotations[annotation.id] = annotation;
     if (annotation.status === "orphaned" || annotation.section === null) return;
     var root = article.querySelector('[data-section="' + annotation.section + '"]');
     if (!root) return;
@@ -197,6 +210,14 @@
     dialog.querySelector("#hl-note").value = kept ? kept.body.note : annotation ? annotation.note : "";
     count();
     dialog.querySelector("#hl-label").value = annotation ? annotation.label : "";
+    visibility.value = annotation ? annotation.visibility : "private";
+    var answer = dialog.querySelector(".hl-answer");
+    answer.hidden = !(annotation && annotation.answer);
+    if (!answer.hidden) {
+      answer.querySelector(".hl-answer-text").textContent = annotation.answer;
+      answer.querySelector(".hl-answer-where").textContent = annotation.answer_public
+        ? "The dais answered publicly: every delegate of the committee sees it here." : "The dais answered you privately.";
+    }
     dialog.querySelector(".hl-delete").hidden = !annotation;
     dialog.querySelector(".hl-error").textContent = "";
     dialog.showModal();
@@ -223,10 +244,12 @@
     error.textContent = "";
     var operation;
     if (action === "save" && editing) {
-      operation = { method: "PATCH", url: "/api/annotations/" + editing.id + "/", body: { note: note, label: label },
+      operation = { method: "PATCH", url: "/api/annotations/" + editing.id + "/",
+                    body: { note: note, label: label, visibility: visibility.value },
                     key: "edit:" + editing.id };
     } else if (action === "save" && draft) {
-      operation = { method: "POST", url: api, body: Object.assign({}, draft, { note: note, label: label }),
+      operation = { method: "POST", url: api,
+                    body: Object.assign({}, draft, { note: note, label: label, visibility: visibility.value }),
                     key: "new:" + draft.section + ":" + draft.start + ":" + draft.end };
     } else if (action === "delete" && editing) {
       if (!window.confirm("Delete this highlight and its note?")) return;
@@ -268,13 +291,28 @@
     if (pending) openDialog(null, pending.exact);
     else { toolbar.hidden = false; createButton.hidden = true; message.textContent = "Select text in the guide first, then press Alt+H."; }
   });
+  function openView(other) {
+    viewer.querySelector("#hl-view-title").textContent = other.kind === "answer" ? "Answer from the dais" : "Shared note";
+    viewer.querySelector(".hl-view-author").textContent = other.kind === "answer"
+      ? "A delegate asked:" : other.author + " (your delegation) wrote:";
+    viewer.querySelector(".hl-view-quote").textContent = other.current_text || other.quote;
+    viewer.querySelector(".hl-view-note").textContent = other.note || "(a highlight without a note)";
+    var answer = viewer.querySelector(".hl-view-answer");
+    answer.hidden = other.kind !== "answer";
+    answer.querySelector("p").textContent = other.answer || "";
+    viewer.showModal();
+  }
+  function openMark(mark) {
+    if (mark.dataset.other) openView(others[mark.dataset.other]);
+    else openDialog(annotations[mark.dataset.annotation]);
+  }
   article.addEventListener("click", function (event) {
     var mark = event.target.closest("mark.hl");
-    if (mark && window.getSelection().isCollapsed) openDialog(annotations[mark.dataset.annotation]);
+    if (mark && window.getSelection().isCollapsed) openMark(mark);
   });
   article.addEventListener("keydown", function (event) {
     var mark = event.target.closest && event.target.closest("mark.hl");
-    if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); openDialog(annotations[mark.dataset.annotation]); }
+    if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); openMark(mark); }
   });
 
   // Bookmarks: a toggle next to the title, each section heading, each key term and each major party.
@@ -319,6 +357,8 @@
     });
     data.bookmarks.forEach(function (b) { bookmarks[b.target + ":" + b.target_id] = b.id; });
     data.annotations.forEach(show);
+    (data.others || []).forEach(show);
+    dialog.querySelector(".hl-share").hidden = !data.can_share;
     bookmarkButton("guide", Number(article.dataset.guide), article.querySelector("h1"), "this guide");
     article.querySelectorAll("section.guide-section").forEach(function (section) {
       var heading = section.querySelector("h2");
