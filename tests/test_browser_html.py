@@ -18,6 +18,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+def dais_of(username):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    committee = get_user_model().objects.get(username=username).chaired_committees.first()
+    return reverse("dais_inbox", args=[committee.conference.slug, committee.slug, committee.topics.first().guide.pk])
+
+
 def site_pages(demo_guides):
     """Every page outside the admin that each role reaches, by the account that reaches it."""
     from delegates.models import DelegateProfile
@@ -30,7 +38,7 @@ def site_pages(demo_guides):
                "/accounts/welcome/1/MQ/bad-token/"],
         "delegate.usa": ["/", "/accounts/profile/", "/notes/", "/notes/pdf/", guide.get_absolute_url() + "changes/?since=1",
                          "/accounts/password_change/"],
-        "amy.lie": ["/"],
+        "amy.lie": ["/", dais_of("amy.lie")],
         "organizer": ["/", "/c/demo/organize/", "/c/demo/organize/people/", "/c/demo/organize/roster/",
                       "/c/demo/organize/chairs/", "/c/demo/organize/organizers/", "/c/demo/organize/delegations/",
                       "/c/demo/organize/delegations/plan/", f"/c/demo/organize/delegates/{seat.pk}/seat/",
