@@ -25,7 +25,7 @@ test: $(STAMP) chromium print-tools node-tools
 	$(BIN)/ruff check .
 	$(TEST_ENV) $(BIN)/python manage.py check
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/pytest
+	$(TEST_ENV) $(BIN)/pytest -n auto
 
 # axe-core and the Nu HTML checker (vnu-jar; npm, pinned in package-lock.json) for the accessibility and HTML
 # checks of the browser tests. No install scripts: vnu-jar's would fetch a Java runtime; the checker runs on

@@ -59,8 +59,9 @@ def home(request):
         context.update(delegate=delegate_home(request.user), chair=chair_home(request.user),
                        organizer=organizer_home(request.user))
         response = render(request, "guides/home.html", context)
-        # What the page showed as new is seen now.
-        Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+        shown = [n.pk for n in (context["delegate"] or {}).get("answers", []) if n.read_at is None]
+        if shown:  # what the page showed as new is seen now
+            Notification.objects.filter(pk__in=shown).update(read_at=timezone.now())
         return response
     return render(request, "guides/home.html", context)
 
