@@ -73,6 +73,7 @@ class SeatForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.conference = conference
         self.fields["committee"].queryset = conference.committees.all()
+        self.fields["committee"].label_from_instance = lambda committee: f"{committee.abbreviation} — {committee.name}"
         self.fields["delegation"].queryset = conference.delegations.all()
         self.fields["delegation"].label_from_instance = lambda delegation: delegation.name
 

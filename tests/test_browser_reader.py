@@ -20,6 +20,7 @@ def test_delegate_reads_a_guide_follows_contents_and_opens_popups(server_url, de
         page = browser.new_page(viewport={"width": width, "height": 860}, has_touch=width == 390)
         log_in(page, server_url, "delegate.usa", DEMO_PASSWORD)
         page.goto(server_url + demo.get_absolute_url())
+        page.wait_for_selector(".bookmark")  # notes.js is done changing the layout
         assert page.locator("h1").inner_text() == demo.title
         assert page.locator("h1").count() == 1
 
@@ -115,6 +116,7 @@ def test_popups_go_away_fit_the_screen_and_nothing_shifts(server_url, demo, widt
             if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
         log_in(page, server_url, "delegate.usa", DEMO_PASSWORD)
         page.goto(server_url + demo.get_absolute_url())
+        page.wait_for_selector(".bookmark")  # notes.js is done changing the layout
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)
         assert page.evaluate("window.__shift") < 0.1  # the contents menu closes before the first paint
@@ -167,6 +169,9 @@ def test_popups_on_a_desktop_stay_inside_the_window_and_are_tied_to_their_text(s
         checked = 0
         for slug in ("specon", "unodc", "ga3"):
             page.goto(server_url + demo_guides[slug].get_absolute_url())
+            # notes.js adds bookmark buttons once it has the reader's notes: wait, or the layout shifts under
+            # the mouse between hovering a marker and measuring its popup (seen on a busy machine).
+            page.wait_for_selector(".bookmark")
             assert page.evaluate("document.documentElement.scrollWidth") <= width, slug  # no sideways scrolling
             markers = page.locator(".fn-link[data-source], .term[data-definition]")
             for index in range(markers.count()):
