@@ -4,8 +4,9 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -230,7 +231,8 @@ class ConferenceAdmin(ScopedAdmin):
     list_display = ["name", "edition", "year", "starts_on", "ends_on", "guides_public"]
     search_fields = ["name", "edition", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["organizers"]
+    # A plain multiple select (only the instance operator changes it here; organizers add co-organizers by email
+    # on the organizer pages): the autocomplete widget's markup is not valid HTML.
 
     def scope(self, user):
         return queries.conferences_editable_by(user)
@@ -974,9 +976,31 @@ class AccountChangeForm(UserChangeForm):
         return email
 
 
-class AccountAdmin(UserAdmin):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        password = self.fields.get("password")
+        if password is not None:  # a summary, not an input: HTML allows no "disabled" on its <div>
+            widget, render = password.widget, password.widget.get_context
+
+            def get_context(name, value, attrs):
+                context = render(name, value, attrs)
+                context["widget"]["attrs"].pop("disabled", None)
+                return context
+
+            widget.get_context = get_context
+
+
+class AccountAdmin(AccessibleFields, UserAdmin):
     form = AccountChangeForm
+    # Plain multiple selects: Django's two-box filter widget has HTML errors and unnamed controls.
+    filter_horizontal = ()
+
+
+class PlainGroupAdmin(AccessibleFields, GroupAdmin):
+    filter_horizontal = ()
 
 
 admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), AccountAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, PlainGroupAdmin)

@@ -64,6 +64,7 @@ def admin_pages(demo_guides):
                                   committee=chaired, guide=chair_guide, topic_title=chair_guide.title,
                                   filename="g.md", by=chair)
     chair_base = f"/admin/guides/studyguide/{chair_guide.pk}"
+    get_user_model().objects.create_superuser("operator", "operator@example.org", DEMO_PASSWORD)
     return {
         "organizer": ["/admin/", "/admin/guides/studyguide/", f"{base}/change/", f"{base}/change/?all=1",
                       f"{base}/editor/", f"{base}/publish/", f"{base}/revisions/", f"{base}/import/",
@@ -72,6 +73,12 @@ def admin_pages(demo_guides):
                       f"/admin/guides/conference/{committee.conference.pk}/change/", "/admin/guides/conference/",
                       "/admin/guides/topic/", f"/admin/guides/topic/{guide.topic.pk}/change/",
                       "/admin/password_change/"],
+        # The instance operator's own pages (users, groups, logs, tasks, conferences).
+        "operator": ["/admin/auth/user/", f"/admin/auth/user/{chair.pk}/change/",
+                     f"/admin/auth/user/{chair.pk}/password/", "/admin/auth/user/add/", "/admin/auth/group/",
+                     "/admin/auth/group/add/", "/admin/axes/accessattempt/", "/admin/axes/accesslog/",
+                     "/admin/axes/accessfailurelog/", "/admin/django_tasks_database/dbtaskresult/",
+                     "/admin/guides/conference/add/", f"/admin/guides/conference/{committee.conference.pk}/delete/"],
         "amy.lie": ["/admin/", f"{chair_base}/change/?all=1", f"{chair_base}/editor/", f"{chair_base}/publish/",
                     f"{chair_base}/revisions/", f"/admin/guides/studyguide/import/{upload.token}/"],
     }

@@ -169,7 +169,7 @@ EXPECTED = {
     "admin/password_change/done/": {"GET": STAFF},
     "admin/autocomplete/": {"GET": STAFF},
     "admin/jsi18n/": {"GET": STAFF},
-    "admin/^(?P<app_label>auth|axes|guides|django_tasks_database)/$": {"GET": STAFF},
+    "admin/^(?P<app_label>axes|guides|auth|django_tasks_database)/$": {"GET": STAFF},
     "admin/(?P<url>.*)$": {"GET": row("302 login", "302 login", "302 login", "404", "404", "404", "404", "404")},
     "admin/guides/studyguide/<path:object_id>/pdf/": {"GET": EDITORS_REDIRECT},
     "admin/guides/studyguide/<path:object_id>/editor/": {"GET": EDITORS},
@@ -352,7 +352,7 @@ def url_for(route, objects, people):
             "admin:view_on_site", args=[ContentType.objects.get_for_model(StudyGuide).pk, guide.pk]),
         "admin/autocomplete/": lambda: reverse("admin:autocomplete") + (
             "?app_label=guides&model_name=studyguide&field_name=topic"),
-        "admin/^(?P<app_label>auth|axes|guides|django_tasks_database)/$": lambda: reverse(
+        "admin/^(?P<app_label>axes|guides|auth|django_tasks_database)/$": lambda: reverse(
             "admin:app_list", args=["guides"]),
         "admin/(?P<url>.*)$": lambda: "/admin/no-such-page/",
         "admin/guides/studyguide/<path:object_id>/editor/parts/<int:pk>/": lambda: reverse(
