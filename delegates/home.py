@@ -4,6 +4,8 @@ their state, the organizer's conferences at a glance. Several roles at once are 
 Each part costs a fixed number of queries, whatever the number of people, guides or notes.
 """
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
@@ -35,7 +37,8 @@ def _guide_state(guide, read_revision, now):
 def delegate_home(user, now=None):
     """[{profile, guides: [{topic, guide, state, words, url, changes_url}]}], recent notes and bookmarks, next steps."""
     now = now or timezone.now()
-    topics = Topic.objects.select_related("guide__published_revision", "committee__conference").order_by("order")
+    topics = (Topic.objects.select_related("guide__published_revision", "committee__conference")
+              .defer("guide__published_revision__rendered", "guide__published_revision__source").order_by("order"))
     profiles = list(DelegateProfile.objects.filter(user=user)
                     .select_related("conference", "committee__conference", "delegation")
                     .prefetch_related(Prefetch("committee__topics", queryset=topics)))
@@ -79,6 +82,7 @@ def chair_home(user):
     co-chairs, reading progress and a link into the editor."""
     guides = list(StudyGuide.objects.filter(topic__committee__in=queries.committees_chaired_by(user))
                   .select_related("topic__committee__conference", "published_revision", "last_edited_by")
+                  .defer("published_revision__rendered", "published_revision__source")
                   .order_by("topic__committee__conference__starts_on", "topic__committee__order", "topic__order"))
     if not guides and not queries.reach(user).chaired:
         return None
@@ -124,7 +128,7 @@ def organizer_home(user):
     failed = dict(Invitation.objects.filter(conference__in=ids, status=Invitation.Status.FAILED)
                   .filter(Q(user__last_login__isnull=True) | Q(user__last_login__lt=F("sent_at")))
                   .values("conference").annotate(n=Count("pk")).values_list("conference", "n"))
-    recent = timezone.now() - timezone.timedelta(days=7)
+    recent = timezone.now() - datetime.timedelta(days=7)
     jobs = {}
     active_or_failed = (Q(status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING])
                         | Q(created_at__gte=recent, status=ExportStatus.FAILED))

@@ -13,6 +13,12 @@ def delegate_conference_ids(user):
     return DelegateProfile.objects.filter(user=user).values("conference_id")
 
 
+def seated_in(user, committee_id, **also):
+    """Is the user a delegate of this committee (with also, e.g. email_answers=True)? Sharing notes and asking
+    the dais are for them."""
+    return DelegateProfile.objects.filter(user=user, committee_id=committee_id, **also).exists()
+
+
 def last_read(user, guide):
     """The revision of guide the user last opened, or None (never, or not signed in)."""
     if not user.is_authenticated:

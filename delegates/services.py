@@ -26,13 +26,13 @@ def _check_note(note, label):
 def _check_visibility(user, guide, visibility, note):
     """A note is shared with the author's delegation, or asked to the dais, only by a delegate of the guide's
     committee; a question has words."""
-    from delegates.models import DelegateProfile
+    from delegates.queries import seated_in
 
     if visibility not in Visibility.values:
         raise ValidationError(f"Unknown sharing “{visibility}”: choose only me, my delegation or the dais.")
     if visibility == Visibility.PRIVATE:
         return
-    if not DelegateProfile.objects.filter(user=user, committee_id=guide.topic.committee_id).exists():
+    if not seated_in(user, guide.topic.committee_id):
         raise ValidationError("Only delegates of this committee can share notes with their delegation or ask "
                               "the dais.")
     if visibility == Visibility.DAIS and not note.strip():
@@ -94,7 +94,8 @@ def dais_answer(*, question, by, text, public):
     (background worker) unless they turned answer emails off."""
     from django.utils import timezone
 
-    from delegates.models import DelegateProfile, Notification
+    from delegates.models import Notification
+    from delegates.queries import seated_in
     from delegates.tasks import send_answer_email
 
     text = (text or "").strip()
@@ -114,8 +115,7 @@ def dais_answer(*, question, by, text, public):
         user=question.user, url=url,
         text=one_line(f"The dais {'answered' if first else 'changed its answer to'} your question on "
                       f"“{guide.title}”: {text}")[:300])
-    wants = DelegateProfile.objects.filter(user=question.user, committee_id=guide.topic.committee_id,
-                                           email_answers=True).exists()
+    wants = seated_in(question.user, guide.topic.committee_id, email_answers=True)
     if wants and question.user.email:
         transaction.on_commit(lambda: send_answer_email.enqueue(notification.pk))
     return question

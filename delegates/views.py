@@ -20,7 +20,7 @@ from delegates import exports
 from delegates.enums import AnnotationLabel
 from delegates.forms import ChairInviteForm, OrganizerInviteForm, RosterUploadForm
 from delegates.models import DelegateJob, DelegateProfile, Invitation
-from delegates.queries import annotations_of, annotations_visible_to, bookmarks_of, reading_progress
+from delegates.queries import annotations_of, annotations_visible_to, bookmarks_of, reading_progress, seated_in
 from delegates.roster import COLUMNS, TEMPLATE, import_roster, read_roster
 from delegates.services import (
     annotation_create,
@@ -224,8 +224,7 @@ def guide_annotations(request, guide_pk):
             "annotations": [annotation_json(a, guide_url) for a in annotations],
             "others": others,
             # Sharing with the delegation and asking the dais are for the committee's delegates.
-            "can_share": DelegateProfile.objects.filter(user=request.user,
-                                                        committee_id=guide.topic.committee_id).exists(),
+            "can_share": seated_in(request.user, guide.topic.committee_id),
             "bookmarks": [{"id": b.pk, "target": b.target, "target_id": b.target_id} for b in bookmarks],
             "labels": [[value, label] for value, label in AnnotationLabel.choices],
         })
@@ -367,7 +366,8 @@ def organizer_dashboard(request, conference):
     conference = _organized(request, conference)
     committees = list(
         conference.committees.prefetch_related("chairs", Prefetch(
-            "topics", queryset=Topic.objects.select_related("guide__published_revision", "committee")))
+            "topics", queryset=Topic.objects.select_related("guide__published_revision", "committee")
+            .defer("guide__published_revision__rendered", "guide__published_revision__source")))
         .annotate(delegate_count=Count("delegate_profiles"))
     )
     guides = [t.guide for c in committees for t in c.topics.all() if hasattr(t, "guide")]
