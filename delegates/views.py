@@ -576,7 +576,7 @@ def organizer_people(request, conference):
     shown = request.GET.get("filter", "")
     if shown not in PEOPLE_FILTERS:
         raise Http404("No such filter.")
-    invitations = {i.user_id: i for i in Invitation.objects.filter(conference=conference).select_related("user")}
+    invitations = {i.user_id: i for i in Invitation.objects.filter(conference=conference)}  # user set below
     people = []
     for profile in (DelegateProfile.objects.filter(conference=conference)
                     .select_related("user", "committee", "delegation")
