@@ -8,9 +8,23 @@ from countryinfo import CountryInfo
 from delegates.models import Annotation, Bookmark, DelegateProfile, GuideRead
 
 
-def delegate_conference_ids(user):
+def delegate_conference_ids(user_id):
     """The conferences the user is a delegate of (for guides.queries, through mlmun.hooks)."""
-    return DelegateProfile.objects.filter(user=user).values("conference_id")
+    return DelegateProfile.objects.filter(user_id=user_id).values("conference_id")
+
+
+def reader_facts(user_id, guide, conference):
+    """For guides.queries.reader_facts: the reader's delegate seat, delegation and last read revision, as
+    expressions of its one query."""
+    from django.db.models import Exists, Subquery
+
+    seat = DelegateProfile.objects.filter(user_id=user_id, conference=conference).order_by()
+    return {
+        "delegate": Exists(seat),
+        "last_read": Subquery(GuideRead.objects.filter(user_id=user_id, guide=guide).order_by().values("revision")[:1]),
+        "delegation_iso": Subquery(seat.values("delegation__iso_code")[:1]),
+        "delegation_organisation": Subquery(seat.values("delegation__organisation")[:1]),
+    }
 
 
 def seated_in(user, committee_id, **also):
@@ -23,7 +37,8 @@ def last_read(user, guide):
     """The revision of guide the user last opened, or None (never, or not signed in)."""
     if not user.is_authenticated:
         return None
-    return GuideRead.objects.filter(user=user, guide=guide).values_list("revision", flat=True).first()
+    rows = GuideRead.objects.filter(user=user, guide=guide).order_by().values_list("revision", flat=True)[:1]
+    return rows[0] if rows else None
 
 
 def mark_read(user, guide, number):
@@ -33,11 +48,10 @@ def mark_read(user, guide, number):
 
 def delegation_of(user, conference):
     """The user's delegation in this conference as plain data, with the names a text may use for it."""
-    profile = (
-        DelegateProfile.objects.filter(user=user, conference=conference).select_related("delegation").first()
-    )
-    if profile is None:
+    profile = DelegateProfile.objects.filter(user=user, conference=conference).select_related("delegation").order_by()[:1]
+    if not profile:
         return None
+    profile = profile[0]
     delegation = profile.delegation
     aliases, abbreviations = country_names(delegation.iso_code) if delegation.iso_code else ((), ())
     return {"name": delegation.name, "iso_code": delegation.iso_code, "aliases": list(aliases),

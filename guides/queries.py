@@ -1,8 +1,9 @@
 """What may this user see or edit? One queryset function per question, used by every view, admin and export."""
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import IntegerField, Q, Value
+from django.db.models import Aggregate, IntegerField, Q, TextField, Value
 from django.utils import timezone
 
 from guides.enums import GuideStatus
@@ -34,14 +35,7 @@ def reach(user):
         return NOWHERE
     cached = user.__dict__.get("_mlmun_reach")
     if cached is None:
-        tag = lambda n: Value(n, output_field=IntegerField())  # noqa: E731
-        chairs = (Committee.chairs.through.objects.filter(user=user).order_by()
-                  .values_list(tag(1), "committee_id", "committee__conference_id"))
-        organizers = (Conference.organizers.through.objects.filter(user=user).order_by()
-                      .values_list(tag(2), tag(0), "conference_id"))
-        delegates = (hooks.ask(hooks.DELEGATE_CONFERENCES, Committee.objects.none(), user=user)  # rows with conference_id
-                     .order_by().values_list(tag(3), tag(0), "conference_id"))
-        rows = list(chairs.union(organizers, delegates, all=True))
+        rows = compiled_once("reach", _reach_rows, user.pk)
         cached = Reach(
             chaired=frozenset(c for kind, c, _ in rows if kind == 1),
             chaired_conferences=frozenset(conf for kind, _, conf in rows if kind == 1),
@@ -50,6 +44,47 @@ def reach(user):
         )
         user.__dict__["_mlmun_reach"] = cached
     return cached
+
+
+def _reach_rows(user_id):
+    tag = lambda n: Value(n, output_field=IntegerField())  # noqa: E731
+    chairs = (Committee.chairs.through.objects.filter(user_id=user_id).order_by()
+              .values_list(tag(1), "committee_id", "committee__conference_id"))
+    organizers = (Conference.organizers.through.objects.filter(user_id=user_id).order_by()
+                  .values_list(tag(2), tag(0), "conference_id"))
+    delegates = (hooks.ask(hooks.DELEGATE_CONFERENCES, Committee.objects.none(), user_id=user_id)
+                 .order_by().values_list(tag(3), tag(0), "conference_id"))  # rows with conference_id
+    return chairs.union(organizers, delegates, all=True)
+
+
+# SQL Django compiled from a queryset whose shape does not depend on its arguments: compiling the three-way union
+# above costs 30 times running it. Each process keeps the text (per database vendor), never any rows.
+_COMPILED = {}
+
+
+def _placeholder(index, value):
+    """A stand-in for argument index of build, of the same type, that no row or real argument holds."""
+    return -7_340_911 - index if isinstance(value, int) else f"\x1fmlmun-argument-{index}\x1f"
+
+
+def compiled_once(name, build, *arguments, using="default"):
+    """The rows of build(*arguments), with build's SQL compiled once per process. Arguments are ints or strings
+    used as they are (exact lookups): each must reach the compiled parameters unchanged, which is checked."""
+    from django.db import connections
+
+    connection = connections[using]
+    key = (name, connection.vendor, tuple(type(a) for a in arguments))
+    if key not in _COMPILED:
+        stand_ins = [_placeholder(i, a) for i, a in enumerate(arguments)]
+        sql, params = build(*stand_ins).query.sql_with_params()
+        slots = tuple(stand_ins.index(p) if p in stand_ins else None for p in params)
+        if {i for i in slots if i is not None} != set(range(len(arguments))):
+            raise ValueError(f"{name}: an argument does not reach the query as given")
+        _COMPILED[key] = (sql, tuple(params), slots)
+    sql, params, slots = _COMPILED[key]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [p if i is None else arguments[i] for p, i in zip(params, slots, strict=True)])
+        return cursor.fetchall()
 
 
 def conferences_organized_by(user):
@@ -111,6 +146,129 @@ def guides_visible_to(user):
     if where.organized:
         rule |= Q(topic__committee__conference_id__in=sorted(where.organized))
     return StudyGuide.objects.filter(rule)
+
+
+def guide_visible(user, guide):
+    """guides_visible_to's rule for one guide already loaded with its topic's committee and conference: the
+    reader asks it on every request, with the user's Reach and no query of its own (tests compare the two)."""
+    if _active(user) and user.is_superuser:
+        return True
+    committee = guide.topic.committee
+    published = guide.status == GuideStatus.PUBLISHED
+    where = reach(user)
+    return (
+        (published and committee.conference.guides_public)
+        or (published and committee.conference_id in (where.chaired_conferences | where.delegate_of))
+        or committee.pk in where.chaired
+        or committee.conference_id in where.organized
+    )
+
+
+@dataclass(frozen=True)
+class ReaderFacts:
+    """What the reader needs to know about one guide and one user before it serves the page delegates share: who
+    they are to it, where it stands, and everything else the shared page shows (its key)."""
+
+    pk: int
+    visible: bool
+    editor: bool
+    released: bool
+    revision_pk: int | None
+    revision_number: int | None
+    page_key: tuple
+    last_read: int | None
+    delegation: tuple | None  # (ISO code, organisation) of the reader's delegation in the conference
+
+
+_FACT_COLUMNS = (
+    "pk", "status", "release_at", "published_revision_id", "published_revision__number",
+    "published_revision__created_at", "last_publication", "topic__title", "subtitle", "topic__committee_id",
+    "topic__committee__name", "topic__committee__contact_email", "topic__committee__conference_id",
+    "topic__committee__conference__name", "topic__committee__conference__guides_public",
+    "topic__committee__conference__guides_release_at", "chairs_signing", "chairs_here", "chairs_in_conference",
+    "organizes", "delegate", "last_read", "delegation_iso", "delegation_organisation",
+)
+
+
+def _reader_facts_query(user_id, conference_slug, committee_slug, pk):
+    from django.db.models import Exists, OuterRef, Subquery
+
+    from guides.models import CommitteeChair, GuidePublication
+
+    committee, conference = OuterRef("topic__committee_id"), OuterRef("topic__committee__conference_id")
+    chairs = CommitteeChair.objects.filter(user_id=user_id)
+    personal = hooks.ask(hooks.READER_FACTS, {}, user_id=user_id, guide=OuterRef("pk"), conference=conference)
+    return (
+        StudyGuide.objects.filter(pk=pk, topic__committee__slug=committee_slug,
+                                  topic__committee__conference__slug=conference_slug)
+        .annotate(
+            last_publication=Subquery(GuidePublication.objects.filter(guide=OuterRef("pk")).order_by("-pk")
+                                      .values("pk")[:1]),
+            chairs_signing=Subquery(CommitteeChair.objects.filter(committee=committee).order_by()
+                                    .values("committee").annotate(names=_Listed("user__first_name", "user__last_name",
+                                                                                "user__username", "role", "order"))
+                                    .values("names")),
+            chairs_here=Exists(chairs.filter(committee=committee)),
+            chairs_in_conference=Exists(chairs.filter(committee__conference=conference)),
+            organizes=Exists(Conference.organizers.through.objects.filter(user_id=user_id, conference=conference)),
+            delegate=personal.get("delegate", Value(False)),
+            last_read=personal.get("last_read", Value(None, output_field=IntegerField())),
+            delegation_iso=personal.get("delegation_iso", Value("")),
+            delegation_organisation=personal.get("delegation_organisation", Value("")),
+        )
+        .order_by()
+        .values_list(*_FACT_COLUMNS)
+    )
+
+
+def reader_facts(user, conference_slug, committee_slug, pk):
+    """ReaderFacts for the guide at this address, in one query (compiled once per process); None if there is no
+    such guide. The same rule as guides_visible_to and guide_visible (tests compare the three)."""
+    active = _active(user)
+    rows = compiled_once("reader-facts", _reader_facts_query, user.pk if active else 0, conference_slug,
+                         committee_slug, int(pk))
+    if not rows:
+        return None
+    row = dict(zip(_FACT_COLUMNS, rows[0], strict=True))
+    operator = active and user.is_superuser
+    published = row["status"] == GuideStatus.PUBLISHED
+    editor = operator or bool(row["chairs_here"] or row["organizes"])
+    visible = editor or (published and bool(
+        row["topic__committee__conference__guides_public"] or row["chairs_in_conference"] or row["delegate"]))
+    release = _aware(row["release_at"] or row["topic__committee__conference__guides_release_at"])
+    page_key = tuple(row[c] for c in _FACT_COLUMNS[3:17])
+    return ReaderFacts(
+        pk=row["pk"], visible=visible, editor=editor, released=release is None or release <= timezone.now(),
+        revision_pk=row["published_revision_id"], revision_number=row["published_revision__number"],
+        page_key=page_key, last_read=row["last_read"] if active else None,
+        delegation=(row["delegation_iso"], row["delegation_organisation"]) if active and row["delegate"] else None,
+    )
+
+
+def _aware(value):
+    """A date-time as a raw cursor returns it: SQLite's are naive UTC (Django's converters did not run)."""
+    if value is None or timezone.is_aware(value):
+        return value
+    return timezone.make_aware(value, datetime.UTC)
+
+
+class _Listed(Aggregate):
+    """The values joined in one text (to notice that the chairs who sign a letter changed)."""
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+    def __init__(self, *fields):
+        from django.db.models.functions import Concat
+
+        parts = []
+        for field in fields:
+            parts += [field, Value("/")]
+        super().__init__(Concat(*parts, output_field=TextField()))
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="STRING_AGG", template="%(function)s(%(expressions)s, '|')",
+                           **extra)
 
 
 def released(now=None):

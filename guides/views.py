@@ -3,18 +3,22 @@
 import mimetypes
 import re
 from collections import OrderedDict
+from urllib.parse import quote
 
+from django.contrib.messages import get_messages
 from django.core import signing
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from guides import queries, revisions, rules
 from guides.enums import ExportStatus
-from guides.models import Committee, Conference, Figure, GuideRevision
+from guides.models import Committee, Conference, Figure, GuideRevision, StudyGuide
 from mlmun import hooks
 
 
@@ -62,24 +66,38 @@ _articles = OrderedDict()
 ARTICLES_KEPT = 64
 
 
+def _kept(store, key, make):
+    """store[key], made by make() when missing; the ARTICLES_KEPT most recently used are kept."""
+    value = store.get(key)
+    if value is None:
+        value = store[key] = make()
+        while len(store) > ARTICLES_KEPT:
+            store.popitem(last=False)
+    else:
+        store.move_to_end(key)
+    return value
+
+
 def article_body(revision, rendered, chairs, committee):
     key = (revision.pk, revision.created_at, tuple((c["name"], c["role"]) for c in chairs), committee.contact_email)
-    html = _articles.get(key)
-    if html is None:
-        html = mark_safe(render_to_string("guides/_article_body.html", {
-            "rendered": rendered, "chairs": chairs, "committee": committee}))
-        _articles[key] = html
-        while len(_articles) > ARTICLES_KEPT:
-            _articles.popitem(last=False)
-    else:
-        _articles.move_to_end(key)
-    return html
+    return _kept(_articles, key, lambda: mark_safe(render_to_string("guides/_article_body.html", {
+        "rendered": rendered, "chairs": chairs, "committee": committee})))
 
 
-def delegation_mentions(rendered, delegation):
-    """Where a guide names the reader's delegation: as a major party, and in which sections' text."""
+_mentions = OrderedDict()
+_mentions_html = OrderedDict()
+
+
+def delegation_mentions(revision, rendered, delegation):
+    """Where a guide names the reader's delegation: as a major party, and in which sections' text (per revision and
+    delegation, once per process)."""
     if delegation is None:
         return None
+    key = (revision.pk, delegation["iso_code"], "" if delegation["iso_code"] else delegation["name"])
+    return _kept(_mentions, key, lambda: _find_mentions(rendered, delegation)) or None
+
+
+def _find_mentions(rendered, delegation):
     names = {delegation["name"].lower(), *(alias.lower() for alias in delegation["aliases"])}
     code = delegation["iso_code"]
     # A grouped party ("Thailand & Philippines") names each of its member states.
@@ -91,8 +109,111 @@ def delegation_mentions(rendered, delegation):
     pattern = re.compile(r"(?<!\w)(?:" + "|".join([words, *short]) + r")(?!\w)")
     sections = [s for s in rendered.sections if pattern.search(s.text)]
     if not parties and not sections:
-        return None
+        return {}  # kept as "none" (None means "not computed yet")
     return {"name": delegation["name"], "parties": parties, "sections": sections}
+
+
+# The reader's page for a published revision, as every reader with the same role sees it, with slots for what is
+# theirs: their name and id in the header, the CSRF token of the log-out form, the page's own address in the
+# log-in link, and the asides about them (updated since they last read it; their delegation is mentioned).
+_pages = OrderedDict()
+_SLOTS = {name: f"mlmun-slot-{name}-5e1c9a" for name in ("user", "name", "csrf", "next", "personal")}
+
+
+class _Reader:
+    """Who the shared page is rendered for: a signed-in reader (staff or not) or a visitor, without a name."""
+
+    def __init__(self, authenticated, staff):
+        self.is_authenticated, self.is_staff = authenticated, staff
+        self.pk = self.username = _SLOTS["user"] if authenticated else None
+
+    def get_full_name(self):
+        return _SLOTS["name"]
+
+
+class _Path:
+    def get_full_path(self):
+        return _SLOTS["next"]
+
+
+def _shared_page(guide, revision, rendered, key):
+    committee = guide.topic.committee
+
+    def make():
+        chairs = queries.committee_chairs(committee) if any(s.kind == "letter" for s in rendered.sections) else []
+        publications = list(guide.publications.select_related("revision").defer(
+            "revision__rendered", "revision__source"))
+        authenticated, staff = key[-2:]
+        return render_to_string("guides/guide.html", {
+            "article_body": article_body(revision, rendered, chairs, committee), "guide": guide,
+            "revision": revision, "rendered": rendered, "reading_published": True, "editor": False,
+            "publications": publications, "personal": mark_safe(_SLOTS["personal"]),
+            "user": _Reader(authenticated, staff), "request": _Path(), "csrf_token": _SLOTS["csrf"],
+        })
+
+    return _kept(_pages, key, make)
+
+
+def _page_key(request, facts):
+    user = request.user
+    return (*facts.page_key, user.is_authenticated, user.is_authenticated and user.is_staff)
+
+
+def _filled(request, page, personal):
+    user = request.user
+    if user.is_authenticated:
+        page = (page.replace(_SLOTS["user"], str(user.pk))
+                .replace(_SLOTS["name"], escape(user.get_full_name() or user.username))
+                .replace(_SLOTS["csrf"], get_token(request)))
+    else:
+        page = page.replace(_SLOTS["next"], quote(request.get_full_path()))
+    return HttpResponse(page.replace(_SLOTS["personal"], personal))
+
+
+def _personal(request, guide, revision, rendered, facts, publications=None):
+    """The asides for this reader: what changed since the revision they last read (and that they read this one
+    now), and where the guide names their delegation."""
+    user = request.user
+    if not user.is_authenticated:
+        return ""
+    update = None
+    last = facts.last_read
+    if last is not None and last < revision.number:
+        if publications is None:
+            publications = list(guide.publications.select_related("revision").defer(
+                "revision__rendered", "revision__source"))
+        since = [p for p in publications if p.revision.number > last]
+        old = next((p.revision for p in publications if p.revision.number == last), None)
+        changed = revisions.revisions_diff(old, revision) if old else []
+        update = {"since": last, "publications": since, "changed": changed}
+    if last != revision.number:
+        hooks.notify(hooks.MARK_READ, user=user, guide=guide, number=revision.number)
+    delegation = (hooks.ask(hooks.DELEGATION_OF, None, user=user, conference=guide.topic.committee.conference)
+                  if facts.delegation else None)
+    mentions = delegation_mentions(revision, rendered, delegation)
+    if delegation:  # what _served_from_shared_page gives this delegation's readers from now on
+        mentions_html = _kept(_mentions_html, (revision.pk, *facts.delegation), lambda: render_to_string(
+            "guides/_reader_personal.html", {"guide": guide, "update": None, "mentions": mentions}) if mentions else "")
+        if not update:
+            return mentions_html
+    if not update and not mentions:
+        return ""
+    return render_to_string("guides/_reader_personal.html", {"guide": guide, "update": update, "mentions": mentions})
+
+
+def _served_from_shared_page(request, facts):
+    """The page of a reader who last read the current revision, when this process has it and the mentions of their
+    delegation: no other query. None when the full path must run (it then keeps what this needs)."""
+    page = _pages.get(_page_key(request, facts))
+    if page is None or (request.user.is_authenticated and facts.last_read != facts.revision_number):
+        return None
+    personal = ""
+    if facts.delegation:
+        key = (facts.revision_pk, *facts.delegation)
+        if key not in _mentions_html:
+            return None
+        personal = _mentions_html[key]
+    return _filled(request, page, personal)
 
 
 class LogInFirst(Exception):
@@ -108,15 +229,16 @@ def login_or_404(request):
 
 
 def _reader_guide(request, conference, committee, pk):
+    """The guide at this address if the user may see it: one query by its key, then guides.queries' rule."""
     guide = (
-        queries.guides_visible_to(request.user)
+        StudyGuide.objects
         .select_related("topic__committee__conference", "published_revision")
         .defer("published_revision__rendered", "published_revision__source")
         .filter(pk=pk, topic__committee__slug=committee, topic__committee__conference__slug=conference)
         .order_by()[:1]  # one row by its key: no ORDER BY to build
     )
     guide = guide[0] if guide else None
-    if guide is None:
+    if guide is None or not queries.guide_visible(request.user, guide):
         login_or_404(request)
     return guide
 
@@ -129,6 +251,17 @@ def _requested_revision(request, guide, editor):
 
 
 def guide(request, conference, committee, pk):
+    # Nearly every request: a delegate or visitor reading the published revision, again. One query says who they
+    # are to the guide; the page every such reader shares is filled with what is theirs.
+    facts = queries.reader_facts(request.user, conference, committee, pk)
+    if facts is None or not facts.visible:
+        login_or_404(request)
+    shared = (not facts.editor and facts.released and facts.revision_pk is not None
+              and not len(get_messages(request)))
+    if shared:
+        response = _served_from_shared_page(request, facts)
+        if response is not None:
+            return response
     guide = _reader_guide(request, conference, committee, pk)
     editor = rules.may_edit_guide(request.user, guide)
     if not editor and not guide.is_released():
@@ -137,21 +270,12 @@ def guide(request, conference, committee, pk):
     if revision is None:
         raise Http404("No such guide.")
     rendered = revisions.rendered(revision)
-    publications = list(guide.publications.select_related("revision").defer("revision__rendered", "revision__source"))
-    update = None
     reading_published = revision.pk == guide.published_revision_id
-    if reading_published:
-        last = hooks.ask(hooks.LAST_READ, None, user=request.user, guide=guide)
-        if last is not None and last < revision.number:
-            since = [p for p in publications if p.revision.number > last]
-            old = next((p.revision for p in publications if p.revision.number == last), None)
-            changed = revisions.revisions_diff(old, revision) if old else []
-            update = {"since": last, "publications": since, "changed": changed}
-        if last != revision.number:
-            hooks.notify(hooks.MARK_READ, user=request.user, guide=guide, number=revision.number)
-    conference_obj = guide.topic.committee.conference
-    delegation = hooks.ask(hooks.DELEGATION_OF, None, user=request.user, conference=conference_obj) \
-        if request.user.is_authenticated else None
+    if shared and reading_published:
+        personal = _personal(request, guide, revision, rendered, facts)
+        return _filled(request, _shared_page(guide, revision, rendered, _page_key(request, facts)), personal)
+    publications = list(guide.publications.select_related("revision").defer("revision__rendered", "revision__source"))
+    personal = _personal(request, guide, revision, rendered, facts, publications) if reading_published else ""
     chairs = queries.committee_chairs(guide.topic.committee) if any(
         s.kind == "letter" for s in rendered.sections) else []  # the chairs sign their letter
     return render(request, "guides/guide.html", {
@@ -162,9 +286,7 @@ def guide(request, conference, committee, pk):
         "reading_published": reading_published,
         "editor": editor,
         "publications": publications,
-        "update": update,
-        "mentions": delegation_mentions(rendered, delegation),
-
+        "personal": mark_safe(personal),
     })
 
 

@@ -8,12 +8,15 @@ in its AppConfig.ready (guides never imports delegates).
 
 # A user's delegation in a conference: ask(user, conference) -> {"name", "iso_code", "aliases"} or None.
 DELEGATION_OF = "delegation_of"
-# The pks of conferences the user is a delegate of: ask(user) -> a values("pk")-style queryset.
+# The pks of conferences the user is a delegate of: ask(user_id) -> a values("conference_id")-style queryset.
 DELEGATE_CONFERENCES = "delegate_conferences"
 # A revision became the one delegates read: notify(guide, publication), inside the publishing transaction.
 GUIDE_PUBLISHED = "guide_published"
 # The revision number a user last read of a guide: ask(user, guide) -> int or None; and mark(user, guide, number).
 LAST_READ = "last_read"
+# What the reader's one query asks about the user: ask(user_id, guide, conference) -> {"delegate": Exists,
+# "last_read": Subquery, "delegation_iso": Subquery, "delegation_organisation": Subquery} (OuterRefs given).
+READER_FACTS = "reader_facts"
 MARK_READ = "mark_read"
 
 _registry = {}

@@ -51,7 +51,7 @@ def test_permission_matrix_for_the_reader(client, world, people, public, publish
         # Logged out: the guide or the login page; logged in: the guide or 404.
         assert response.status_code in ((200, 404) if user else (200, 302)), persona
         if response.status_code == 200:
-            assert response.context["guide"] == guide
+            assert f'data-guide="{guide.pk}"' in response.content.decode()
             assert ("delegates cannot see this guide yet" in response.content.decode()) is (not published)
             seen.add(persona)
     assert seen == EXPECTED[(public, published)]
@@ -218,3 +218,107 @@ def test_a_grouped_party_is_one_card_for_each_of_its_member_states(client, db):
         client.force_login(make_delegate(f"delegate-{code}", conference, committee, code))
         page = client.get(guide.get_absolute_url())
         assert [p["name"] for p in page.context["mentions"]["parties"]] == ["Thailand & Philippines"]
+
+
+@pytest.mark.parametrize("public", [False, True])
+@pytest.mark.parametrize("published", [True, False])
+def test_the_readers_one_query_rule_is_guides_visible_to(world, people, public, published):
+    """reader_facts (one compiled query), guide_visible (Python on the user's Reach) and guides_visible_to (the
+    queryset every list uses) answer the same for every persona; editor is rules.may_edit_guide."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from guides import queries, rules
+
+    conference = world["conference"]
+    conference.guides_public = public
+    conference.save()
+    guides = [world["guide_a"], world["guide_b"]]
+    if published:
+        for guide in guides:
+            guide_publish(guide=guide)
+    for persona, user in people.items():
+        user = user or AnonymousUser()
+        for guide in guides:
+            guide.refresh_from_db()
+            committee = guide.topic.committee
+            facts = queries.reader_facts(user, conference.slug, committee.slug, guide.pk)
+            expected = queries.guides_visible_to(user).filter(pk=guide.pk).exists()
+            assert (facts.visible, queries.guide_visible(user, guide)) == (expected, expected), (persona, guide)
+            assert facts.editor is (user.is_authenticated and rules.may_edit_guide(user, guide)), (persona, guide)
+    assert queries.reader_facts(people["organizer"], conference.slug, "no-such-committee", guides[0].pk) is None
+
+
+def test_a_compiled_query_refuses_an_argument_that_does_not_reach_it_as_given(db):
+    from guides.models import Conference
+    from guides.queries import compiled_once
+
+    make_conference("exact-slug")
+    assert compiled_once("test-exact", lambda slug: Conference.objects.filter(slug=slug).values_list("slug"),
+                         "exact-slug") == [("exact-slug",)]
+    assert compiled_once("test-exact", lambda slug: Conference.objects.filter(slug=slug).values_list("slug"),
+                         "other") == []
+    with pytest.raises(ValueError, match="does not reach the query"):
+        compiled_once("test-icontains", lambda slug: Conference.objects.filter(slug__icontains=slug), "exact")
+
+
+def test_the_shared_page_is_filled_with_each_readers_own_name_token_and_asides(world):
+    """Two delegates and a visitor read the same published revision: after the first, each request is three
+    queries (session, user, the reader's one query), and nobody's page carries anyone else's name or token."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    conference = world["conference"]
+    conference.guides_public = True
+    conference.save()
+    guide = world["guide_a"]
+    edit_guide(guide, lambda: Section.objects.filter(guide=guide).update(body="Nigeria and France disagree [@src-a]."))
+    guide_publish(guide=guide)
+    nigeria = make_delegate("ngozi", conference, world["committee_a"], "NG")
+    nigeria.first_name, nigeria.last_name = "Ngozi", "<Adé>"
+    nigeria.save()
+    france = make_delegate("francois", conference, world["committee_a"], "FR")
+    pages = {}
+    for name, user in (("nigeria", nigeria), ("france", france), ("visitor", None)):
+        client = Client(enforce_csrf_checks=True)
+        if user:
+            client.force_login(user)
+        client.get(guide.get_absolute_url())  # the first read: marks it read, keeps the page
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(guide.get_absolute_url())
+        assert len(captured) == (3 if user else 1), name  # a visitor has no session to load
+        pages[name] = (client, response.content.decode())
+    nigeria_page, france_page, visitor_page = (pages[n][1] for n in ("nigeria", "france", "visitor"))
+    assert "Ngozi &lt;Adé&gt;" in nigeria_page and "Ngozi" not in france_page + visitor_page
+    assert f'data-user="{nigeria.pk}"' in nigeria_page and f'data-user="{france.pk}"' in france_page
+    assert "(Nigeria)" in nigeria_page and "(France)" in france_page and "mentioned here" not in visitor_page
+    assert "mlmun-slot" not in nigeria_page + france_page + visitor_page
+    assert f"/accounts/login/?next=/c/{conference.slug}/" in visitor_page and "Log out" not in visitor_page
+    # The token in each page is that reader's: logging out with it works (CSRF checks on).
+    client, page = pages["france"]
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": token}).status_code == 302
+    assert client.get(reverse("my_notes")).status_code == 302  # logged out
+
+
+def test_the_shared_page_changes_with_the_chairs_who_sign_the_letter_and_a_new_publication(client, world):
+    from guides.models import CommitteeChair
+
+    guide = world["guide_a"]
+    edit_guide(guide, lambda: Section.objects.create(guide=guide, kind="letter", heading="Letter", body="Welcome.",
+                                                      order=0))
+    guide_publish(guide=guide)
+    delegate = make_delegate("reader-l", world["conference"], world["committee_a"], "NG")
+    client.force_login(delegate)
+    assert "Ada Chair" in client.get(guide.get_absolute_url()).content.decode()
+    chair = CommitteeChair.objects.get(committee=world["committee_a"])
+    chair.role = "President"
+    chair.save()
+    assert "President" in client.get(guide.get_absolute_url()).content.decode()
+    chair.user.first_name = "Adaeze"
+    chair.user.save()
+    assert "Adaeze Chair" in client.get(guide.get_absolute_url()).content.decode()
+    edit_guide(guide, lambda: Section.objects.filter(guide=guide, kind="letter").update(body="Welcome, delegates."))
+    guide_publish(guide=guide, note="Dates corrected.")
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert "Dates corrected." in page and "Welcome, delegates." in page

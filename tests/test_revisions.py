@@ -123,7 +123,8 @@ def test_publish_with_a_note_makes_an_update_delegates_see_with_what_changed(cli
     assert [(c["title"], c["state"]) for c in update["changed"]] == [("Intro A", "changed")]
     assert "Updated on" in page and "Corrected the introduction." in page
     # The banner shows once: the delegate has now read revision 3.
-    assert client.get(published.get_absolute_url()).context["update"] is None
+    again = client.get(published.get_absolute_url()).content.decode()
+    assert "Updated on" not in again and 'class="update-notice"' not in again and "Text B replaces it" in again
     changes = client.get(reverse("guide_changes", args=["demo", "ga1", published.pk]) + "?since=2")
     assert changes.context["changes"][0]["diff"] == [(0, "Text "), (-1, "A 1"), (1, "B replaces it 1."), (0, "\n")]
     assert "Text <del>A 1</del><ins>B replaces it 1.</ins>" in changes.content.decode()

@@ -30,7 +30,7 @@ def test_database_url_sqlite_default_and_postgres():
     assert "journal_mode=WAL" in sqlite["OPTIONS"]["init_command"]
     assert parse_database_url("postgres://u:p%40ss@db.example:5433/mlmun") == {
         "ENGINE": "django.db.backends.postgresql", "NAME": "mlmun", "USER": "u", "PASSWORD": "p@ss",
-        "HOST": "db.example", "PORT": "5433", "CONN_MAX_AGE": 0,
+        "HOST": "db.example", "PORT": "5433", "CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True,
     }
     with pytest.raises(ImproperlyConfigured, match="must start with sqlite:// or postgres://"):
         parse_database_url("mysql://x/y")
