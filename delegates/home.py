@@ -7,12 +7,20 @@ Each part costs a fixed number of queries, whatever the number of people, guides
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from delegates.enums import Visibility
-from delegates.models import Annotation, DelegateJob, DelegateProfile, GuideRead, Invitation, Notification
+from delegates.models import (
+    Annotation,
+    DelegateJob,
+    DelegateProfile,
+    GuideRead,
+    Invitation,
+    Notification,
+    PositionPaper,
+)
 from delegates.queries import annotations_of, bookmarks_of, reading_progress
 from guides import queries
 from guides.enums import ExportStatus, GuideStatus
@@ -45,6 +53,8 @@ def delegate_home(user, now=None):
     if not profiles:
         return None
     reads = dict(GuideRead.objects.filter(user=user).values_list("guide_id", "revision"))
+    papers = {paper.guide_id: paper for paper in PositionPaper.objects.filter(user=user).annotate(
+        submitted=Max("versions__number"), returned=Max("versions__returned_at"))}
     seats, steps = [], []
     for profile in profiles:
         rows = []
@@ -53,8 +63,10 @@ def delegate_home(user, now=None):
             state, words = _guide_state(guide, reads.get(guide.pk) if guide else None, now)
             url = guide.get_absolute_url() if state in ("unread", "updated", "read") else None
             changes = f"{url}changes/?since={reads[guide.pk]}" if state == "updated" else None
+            paper = papers.get(guide.pk) if guide else None
             rows.append({"topic": topic, "guide": guide, "state": state, "words": words, "url": url,
-                         "changes_url": changes})
+                         "changes_url": changes, "paper": paper,
+                         "paper_url": f"{url}paper/" if url else None})
             if state == "unread":
                 steps.append({"text": f"Read the study guide “{topic.title}”.", "url": url})
             elif state == "updated":
@@ -96,10 +108,14 @@ def chair_home(user):
     progress = reading_progress(guides)
     unanswered = dict(Annotation.objects.filter(guide__in=guides, visibility=Visibility.DAIS, answered_at__isnull=True)
                       .values("guide").annotate(n=Count("pk")).values_list("guide", "n"))
+    submitted = dict(PositionPaper.objects.filter(guide__in=guides, versions__isnull=False).values("guide")
+                     .annotate(n=Count("pk", distinct=True)).values_list("guide", "n"))
     for guide in guides:
         guide.unanswered = unanswered.get(guide.pk, 0)
         committee = guide.topic.committee
         guide.dais_url = reverse("dais_inbox", args=[committee.conference.slug, committee.slug, guide.pk])
+        guide.papers_url = reverse("papers_inbox", args=[committee.conference.slug, committee.slug, guide.pk])
+        guide.papers_submitted = submitted.get(guide.pk, 0)
         guide.co_chair_edits = edits.get(guide.pk, [])
         guide.editor_url = reverse("admin:guides_studyguide_change", args=[guide.pk])
         guide.progress = progress.get(guide.pk)

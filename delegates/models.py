@@ -303,3 +303,99 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class RubricCriterion(models.Model):
+    """One line of the rubric a conference scores position papers against ("Research", 0–10 points)."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=120)
+    description = models.CharField(max_length=500, blank=True)
+    max_points = models.PositiveSmallIntegerField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["conference", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "name"], name="rubric_criterion_unique_per_conference"),
+            models.CheckConstraint(condition=Q(max_points__gte=1, max_points__lte=100), name="rubric_points_1_to_100"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} (0–{self.max_points})"
+
+
+class PaperDeadline(models.Model):
+    """When a committee's position papers are due, and whether a later one is taken (marked late) or refused."""
+
+    class Late(models.TextChoices):
+        MARK = "mark", "Accept it, marked late"
+        REFUSE = "refuse", "Refuse it"
+
+    committee = models.OneToOneField(Committee, on_delete=models.CASCADE, related_name="paper_deadline")
+    due_at = models.DateTimeField()
+    late = models.CharField(max_length=10, choices=Late, default=Late.MARK)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(late__in=["mark", "refuse"]), name="paper_late_rule_valid")]
+
+    def __str__(self):
+        return f"{self.committee}: papers due {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class PositionPaper(models.Model):
+    """A delegate's position paper on one guide's topic: the draft they are writing, and the versions they
+    submitted (PaperVersion, never changed once made)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    guide = models.ForeignKey("guides.StudyGuide", on_delete=models.CASCADE, related_name="+")
+    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="+")
+    draft = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["guide", "delegation", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "guide"], name="one_paper_per_delegate_and_guide")]
+
+    def __str__(self):
+        return f"Position paper of {self.delegation} on {self.guide}"
+
+
+class PaperVersion(models.Model):
+    """A submitted version: its text and rendering are fixed; the chairs' scores and comments come with it."""
+
+    paper = models.ForeignKey(PositionPaper, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    body = models.TextField()
+    html = models.TextField()  # rendered through the content pipeline when submitted, with the guide's sources
+    submitted_at = models.DateTimeField()
+    late = models.BooleanField(default=False)
+    comments = models.TextField(blank=True)
+    returned_at = models.DateTimeField(null=True, blank=True)
+    returned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+
+    class Meta:
+        ordering = ["paper", "-number"]
+        constraints = [models.UniqueConstraint(fields=["paper", "number"], name="paper_version_number_unique")]
+
+    def __str__(self):
+        return f"{self.paper}, version {self.number}"
+
+    @property
+    def total(self):
+        return sum(score.points for score in self.scores.all())
+
+
+class PaperScore(models.Model):
+    version = models.ForeignKey(PaperVersion, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(RubricCriterion, on_delete=models.CASCADE, related_name="+")
+    points = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["version", "criterion__order", "criterion__pk"]
+        constraints = [models.UniqueConstraint(fields=["version", "criterion"], name="paper_score_once_per_criterion")]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.points}"

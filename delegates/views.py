@@ -14,6 +14,7 @@ from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from delegates import exports
@@ -724,3 +725,174 @@ def dais_answer_view(request, conference, committee, pk, question_pk):
         messages.success(request, "Answered " + ("publicly: every delegate of the committee sees it at the passage."
                                                  if question.answer_public else "privately: only the asker sees it."))
     return redirect(reverse_lazy("dais_inbox", args=[conference, committee, pk]) + f"#question-{question.pk}")
+
+
+# Position papers (delegates.papers): the delegate's editor, the chairs' submissions and review, the organizers'
+# rubric, deadlines and exports.
+
+def _paper_guide(request, conference, committee, pk):
+    """A guide the user may read now and whose committee they sit in as a delegate; else 404."""
+    from delegates.papers import seat_for
+
+    guide = get_object_or_404(
+        queries.guides_readable_by(request.user).select_related("topic__committee__conference", "published_revision")
+        .defer("published_revision__source"), pk=pk, topic__committee__slug=committee,
+        topic__committee__conference__slug=conference)
+    seat = seat_for(request.user, guide)
+    if seat is None:
+        raise Http404("Only the committee's delegates write position papers on its guides.")
+    return guide, seat
+
+
+@login_required
+def paper_edit(request, conference, committee, pk):
+    """The delegate's paper: the draft (started from the outline), a preview, Submit, and the versions with the
+    chairs' scores and comments once returned."""
+    from delegates import papers
+    from delegates.models import PositionPaper
+
+    guide, seat = _paper_guide(request, conference, committee, pk)
+    paper = PositionPaper.objects.filter(user=request.user, guide=guide).first()
+    draft = paper.draft if paper else papers.outline(request.user, guide, seat.delegation, settings.SITE_URL)
+    if request.method == "POST":
+        draft = request.POST.get("draft", "")
+        action = request.POST.get("action")
+        try:
+            if action == "submit":
+                version = papers.paper_submit(user=request.user, guide=guide, draft=draft)
+                messages.success(request, f"Version {version.number} submitted{' (late)' if version.late else ''}: "
+                                          "it stays as it is. Later changes make a new version.")
+            elif action == "outline":
+                draft = papers.outline(request.user, guide, seat.delegation, settings.SITE_URL)
+                papers.paper_save(user=request.user, guide=guide, draft=draft)
+                messages.success(request, "The draft starts again from the outline (your submitted versions stay).")
+            else:
+                papers.paper_save(user=request.user, guide=guide, draft=draft)
+                messages.success(request, "Draft saved.")
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+            return render(request, "delegates/paper.html", _paper_context(request, guide, seat, paper, draft),
+                          status=400)
+        return redirect("paper_edit", conference, committee, pk)
+    return render(request, "delegates/paper.html", _paper_context(request, guide, seat, paper, draft))
+
+
+def _paper_context(request, guide, seat, paper, draft):
+    from delegates import papers
+    from delegates.models import RubricCriterion
+
+    versions = list(paper.versions.prefetch_related("scores__criterion")) if paper else []
+    criteria = list(RubricCriterion.objects.filter(conference_id=guide.topic.committee.conference_id))
+    return {"guide": guide, "seat": seat, "draft": draft, "versions": versions,
+            "preview": papers.render_paper(guide, draft) if draft.strip() else "",
+            "deadline": papers.deadline_of(guide), "max_chars": papers.PAPER_MAX_CHARS,
+            "out_of": sum(c.max_points for c in criteria)}
+
+
+@login_required
+def papers_inbox(request, conference, committee, pk):
+    """For the committee's chairs and the conference's organizers: each delegation's newest submitted version."""
+    from delegates import papers
+    from delegates.models import RubricCriterion
+
+    guide = _dais_guide(request, conference, committee, pk)
+    versions = papers.latest_versions(paper__guide=guide)
+    criteria = list(RubricCriterion.objects.filter(conference_id=guide.topic.committee.conference_id))
+    return render(request, "delegates/papers_inbox.html", {
+        "guide": guide, "versions": versions, "deadline": papers.deadline_of(guide),
+        "out_of": sum(c.max_points for c in criteria), "criteria": criteria})
+
+
+@login_required
+def paper_review_view(request, conference, committee, pk, version_pk):
+    from delegates import papers
+    from delegates.models import PaperVersion, RubricCriterion
+
+    guide = _dais_guide(request, conference, committee, pk)
+    version = get_object_or_404(PaperVersion.objects.select_related("paper__user", "paper__delegation"),
+                                pk=version_pk, paper__guide=guide)
+    criteria = list(RubricCriterion.objects.filter(conference_id=guide.topic.committee.conference_id))
+    given = {s.criterion_id: s.points for s in version.scores.all()}
+    comments, status = version.comments, 200
+    if request.method == "POST":
+        given = {c.pk: request.POST.get(f"score-{c.pk}", "") for c in criteria}
+        comments = request.POST.get("comments", "")
+        try:
+            papers.paper_review(version=version, by=request.user, points={str(k): v for k, v in given.items()},
+                                comments=comments, give_back=request.POST.get("action") == "return")
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+            status = 400
+        else:
+            messages.success(request, "Returned to the delegate, with the scores and comments."
+                             if version.returned_at else "Scores and comments saved; the delegate does not see them "
+                             "until you return the paper.")
+            return redirect("papers_inbox", conference, committee, pk)
+    for criterion in criteria:
+        criterion.given = given.get(criterion.pk, "")
+    return render(request, "delegates/paper_review.html", {
+        "guide": guide, "version": version, "criteria": criteria, "comments": comments,
+        "earlier": version.paper.versions.exclude(pk=version.pk).count()}, status=status)
+
+
+def organizer_papers(request, conference):
+    """The rubric, each committee's deadline and late rule, every submission, and the exports."""
+    import datetime
+
+    from delegates import papers
+    from delegates.models import PaperDeadline
+
+    conference = _organized(request, conference)
+    committees = list(conference.committees.select_related("paper_deadline"))
+    rubric = papers.rubric_text(conference)
+    status = 200
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "rubric":
+                rubric = request.POST.get("rubric", "")
+                papers.rubric_save(conference=conference, text=rubric)
+                messages.success(request, "Rubric saved.")
+            else:
+                values, errors = {}, []
+                for committee in committees:
+                    raw = request.POST.get(f"due-{committee.pk}", "").strip()
+                    due = None
+                    if raw:
+                        try:
+                            due = timezone.make_aware(datetime.datetime.fromisoformat(raw))
+                        except ValueError:
+                            errors.append(f"{committee.abbreviation}: “{raw}” is not a date and time.")
+                    values[committee.pk] = (due, request.POST.get(f"late-{committee.pk}", PaperDeadline.Late.MARK))
+                if errors:
+                    raise ValidationError(errors)
+                papers.deadlines_save(conference=conference, values=values)
+                messages.success(request, "Deadlines saved.")
+            return redirect("organizer_papers", conference.slug)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+            status = 400
+    return render(request, "delegates/organizer/papers.html", {
+        "conference": conference, "committees": committees, "rubric": rubric,
+        "late_choices": PaperDeadline.Late.choices,
+        "versions": papers.latest_versions(paper__guide__topic__committee__conference=conference)}, status=status)
+
+
+def organizer_papers_csv(request, conference):
+    from delegates import papers
+
+    conference = _organized(request, conference)
+    response = HttpResponse(papers.scores_csv(conference), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{conference.slug}-position-paper-scores.csv"'
+    return response
+
+
+def organizer_papers_pdf(request, conference):
+    from delegates import papers
+
+    conference = _organized(request, conference)
+    response = HttpResponse(papers.papers_pdf(conference), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{conference.slug}-position-papers.pdf"'
+    return response

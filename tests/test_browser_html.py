@@ -33,18 +33,43 @@ def site_pages(demo_guides):
     guide = demo_guides["specon"]
     committee = guide.topic.committee
     seat = DelegateProfile.objects.filter(conference__slug="demo").first()
+    papers_of_usa = _a_returned_paper(guide)
     return {
         None: ["/", "/accounts/login/", "/accounts/password_reset/", "/accounts/password_reset/done/",
                "/accounts/reset/done/", "/c/demo/", f"/c/demo/{committee.slug}/",
                "/accounts/welcome/1/MQ/bad-token/", "/c/no-such-conference/"],
         "delegate.usa": ["/", "/accounts/profile/", "/notes/", "/notes/pdf/", guide.get_absolute_url() + "changes/?since=1",
-                         "/accounts/password_change/", "/accounts/password_change/done/"],
+                         "/accounts/password_change/", "/accounts/password_change/done/", papers_of_usa["paper"]],
         "amy.lie": ["/", dais_of("amy.lie")],
         "organizer": ["/", "/c/demo/organize/", "/c/demo/organize/people/", "/c/demo/organize/roster/",
                       "/c/demo/organize/chairs/", "/c/demo/organize/organizers/", "/c/demo/organize/delegations/",
                       "/c/demo/organize/delegations/plan/", f"/c/demo/organize/delegates/{seat.pk}/seat/",
-                      "/c/demo/exports/"],
+                      "/c/demo/exports/", "/c/demo/organize/papers/", papers_of_usa["inbox"],
+                      papers_of_usa["review"]],
     }
+
+
+def _a_returned_paper(guide):
+    """delegate.usa's paper on guide, scored against a rubric and returned: its pages show every part."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from delegates import papers
+    from delegates.models import RubricCriterion
+
+    User = get_user_model()
+    delegate = User.objects.get(username="delegate.usa")
+    criterion = RubricCriterion.objects.create(conference=guide.topic.committee.conference, name="Research",
+                                               max_points=10, description="Sources beyond the guide")
+    papers.paper_submit(user=delegate, guide=guide, draft="# Our position\n\nText [@" +
+                        guide.sources.first().key + "].")
+    version = papers.paper_submit(user=delegate, guide=guide, draft="# Our position\n\nBetter text.")
+    papers.paper_review(version=version, by=User.objects.get(username="organizer"), points={str(criterion.pk): "7"},
+                        comments="Good.", give_back=True)
+    committee = guide.topic.committee
+    args = [committee.conference.slug, committee.slug, guide.pk]
+    return {"paper": reverse("paper_edit", args=args), "inbox": reverse("papers_inbox", args=args),
+            "review": reverse("paper_review", args=[*args, version.pk])}
 
 
 def admin_pages(demo_guides):

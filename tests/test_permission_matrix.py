@@ -112,6 +112,17 @@ EXPECTED = {
     "c/<slug:conference>/<slug:committee>/guide/<int:pk>/dais/<int:question_pk>/answer/": {
         "GET": row("302 login", "405", "405", "405", "405", "405", "405", "405"),
         "POST": row("302 login", "404", "404", "302", "404", "302", "404", "302")},
+    # Position papers: the delegate's own; the submissions to the committee's chairs and the organizers.
+    "c/<slug:conference>/<slug:committee>/guide/<int:pk>/paper/": {
+        "GET": row("302 login", "200", "404", "404", "404", "404", "404", "404"),
+        "POST": row("302 login", "302", "404", "404", "404", "404", "404", "404")},
+    "c/<slug:conference>/<slug:committee>/guide/<int:pk>/papers/": {"GET": row("302 login", "404", "404", "200", "404", "200", "404", "200")},
+    "c/<slug:conference>/<slug:committee>/guide/<int:pk>/papers/<int:version_pk>/": {
+        "GET": row("302 login", "404", "404", "200", "404", "200", "404", "200"),
+        "POST": row("302 login", "404", "404", "302", "404", "302", "404", "302")},
+    "c/<slug:conference>/organize/papers/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
+    "c/<slug:conference>/organize/papers/scores.csv": {"GET": ORGANIZER},
+    "c/<slug:conference>/organize/papers/papers.pdf": {"GET": ORGANIZER},
     "media/<path:name>": {"GET": row("404", "200", "404", "200", "404", "200", "404", "200")},
     "c/<slug:conference>/exports/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/exports/<int:pk>/": {"GET": ORGANIZER},
@@ -282,7 +293,10 @@ def here(db):
         kind="invitations", user=people["organizer_here"], conference=conference, status="failed", total=1,
         payload={"users": [delegate.pk], "role": "a delegate", "sent": []},
         failures=[{"user": delegate.pk, "email": delegate.email, "error": "the mail server did not answer"}])
+    from delegates.papers import paper_submit
+
     objects = {
+        "paper": paper_submit(user=people["delegate_here"], guide=guide, draft="Our position."),
         "import": pending, "notes_pdf": notes_pdf, "invitations": invitations, "question": question,
         "conference": conference, "committee": committee, "guide": guide, "annotation": annotation,
         "bookmark": bookmark, "figure": figure, "export": export,
@@ -308,6 +322,12 @@ def url_for(route, objects, people):
             "dais_inbox", args=[conference.slug, committee.slug, guide.pk]),
         "c/<slug:conference>/<slug:committee>/guide/<int:pk>/dais/<int:question_pk>/answer/": lambda: reverse(
             "dais_answer", args=[conference.slug, committee.slug, guide.pk, objects["question"].pk]),
+        "c/<slug:conference>/<slug:committee>/guide/<int:pk>/paper/": lambda: reverse(
+            "paper_edit", args=[conference.slug, committee.slug, guide.pk]),
+        "c/<slug:conference>/<slug:committee>/guide/<int:pk>/papers/": lambda: reverse(
+            "papers_inbox", args=[conference.slug, committee.slug, guide.pk]),
+        "c/<slug:conference>/<slug:committee>/guide/<int:pk>/papers/<int:version_pk>/": lambda: reverse(
+            "paper_review", args=[conference.slug, committee.slug, guide.pk, objects["paper"].pk]),
         "c/<slug:conference>/<slug:committee>/guide/<int:pk>/changes/": lambda: reverse(
             "guide_changes", args=[conference.slug, committee.slug, guide.pk]) + "?since=1",
         "admin/guides/studyguide/<path:object_id>/revisions/<int:number>/restore/": lambda: reverse(
