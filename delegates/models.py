@@ -383,6 +383,15 @@ class PaperVersion(models.Model):
     def __str__(self):
         return f"{self.paper}, version {self.number}"
 
+    REVIEW_FIELDS = frozenset({"comments", "returned_at", "returned_by"})
+
+    def save(self, *args, **kwargs):
+        """A submitted version's text never changes: after it is made, only the chairs' review fields are saved."""
+        fields = kwargs.get("update_fields")
+        if not self._state.adding and not (fields and self.REVIEW_FIELDS.issuperset(fields)):
+            raise ValueError("A submitted version is fixed: save only its review fields (update_fields).")
+        super().save(*args, **kwargs)
+
     @property
     def total(self):
         return sum(score.points for score in self.scores.all())

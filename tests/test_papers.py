@@ -88,6 +88,13 @@ def test_submitting_makes_fixed_versions_and_edits_make_the_next_one(setting):
     assert second.number == 2
     assert list(PaperVersion.objects.filter(paper__user=delegate).values_list("number", "body")) == [
         (2, "A changed draft."), (1, "Nigeria stands for shared aquifers [@src-a].")]
+    second.body = "Rewritten after submitting."
+    with pytest.raises(ValueError, match="A submitted version is fixed"):
+        second.save()
+    with pytest.raises(ValueError, match="A submitted version is fixed"):
+        second.save(update_fields=["body"])
+    second.refresh_from_db()
+    assert second.body == "A changed draft."
     with pytest.raises(IntegrityError), transaction.atomic():  # two submits at once cannot share a number
         PaperVersion.objects.create(paper=second.paper, number=2, body="x", html="x", submitted_at=timezone.now())
 
@@ -222,3 +229,34 @@ def test_deadlines_are_checked_whole_on_the_organizers_page(setting, client):
     deadline = PaperDeadline.objects.get()
     assert (deadline.committee, deadline.late, timezone.localtime(deadline.due_at).strftime("%Y-%m-%d %H:%M")) == (
         a, "refuse", "2027-02-01 18:00")
+
+
+def test_paper_pages_cost_the_same_with_1_or_6_papers(setting, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    guide, conference = setting["guide"], setting["conference"]
+    args = [conference.slug, setting["committee_a"].slug, guide.pk]
+
+    def counts():
+        result = []
+        for user, url in ((setting["delegate"], reverse("paper_edit", args=args)),
+                          (setting["chair_a"], reverse("papers_inbox", args=args)),
+                          (setting["organizer"], reverse("organizer_papers", args=[conference.slug])),
+                          (setting["organizer"], reverse("organizer_papers_csv", args=[conference.slug]))):
+            client.force_login(user)
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            result.append(len(captured))
+        return result
+
+    version = papers.paper_submit(user=setting["delegate"], guide=guide, draft="One.")
+    criteria = {str(c.pk): "1" for c in RubricCriterion.objects.filter(conference=conference)}
+    papers.paper_review(version=version, by=setting["chair_a"], points=criteria, comments="", give_back=True)
+    few = counts()
+    for n, code in enumerate(["FR", "BR", "JP", "KE", "CL"]):
+        other = make_delegate(f"more-{n}", conference, setting["committee_a"], code)
+        for draft in ("First.", "Second."):
+            papers.paper_review(version=papers.paper_submit(user=other, guide=guide, draft=draft),
+                                by=setting["chair_a"], points=criteria, comments="Fine.", give_back=True)
+    assert counts() == few == [12, 9, 10, 9]
