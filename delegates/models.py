@@ -200,11 +200,12 @@ class Bookmark(models.Model):
 
 class DelegateJob(BackgroundWork):
     """Work done for one person in the background, with progress: a roster's invitations (for the organizer
-    who imported it) or a delegate's notes as PDF."""
+    who imported it), a delegate's notes as PDF, or a conference's position papers as one PDF (for an organizer)."""
 
     class Kind(models.TextChoices):
         INVITATIONS = "invitations", "Invitations"
         NOTES_PDF = "notes_pdf", "Notes PDF"
+        PAPERS_PDF = "papers_pdf", "Position papers PDF"
 
     kind = models.CharField(max_length=20, choices=Kind)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -217,7 +218,8 @@ class DelegateJob(BackgroundWork):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=["invitations", "notes_pdf"]), name="delegate_job_kind_valid"),
+            models.CheckConstraint(condition=Q(kind__in=["invitations", "notes_pdf", "papers_pdf"]),
+                                   name="delegate_job_kind_valid"),
             models.CheckConstraint(condition=Q(kind="notes_pdf") | Q(conference__isnull=False),
                                    name="delegate_job_invitations_have_a_conference"),
         ]

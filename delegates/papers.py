@@ -291,6 +291,58 @@ def scores_csv(conference):
     return out.getvalue()
 
 
+def papers_pdf_start(*, user, conference):
+    """Starts making the conference's papers PDF in the background, or returns the one being made."""
+    from delegates.models import DelegateJob
+    from delegates.services import job_fail_lost
+    from delegates.tasks import render_papers_pdf
+    from guides.enums import ExportStatus
+
+    active = DelegateJob.objects.filter(kind=DelegateJob.Kind.PAPERS_PDF, conference=conference,
+                                        status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).first()
+    if active and active.worker_lost():
+        job_fail_lost(job=active)
+    elif active:
+        return active
+    job = DelegateJob.objects.create(kind=DelegateJob.Kind.PAPERS_PDF, user=user, conference=conference,
+                                     total=len(latest_versions(paper__guide__topic__committee__conference=conference)))
+    transaction.on_commit(lambda: render_papers_pdf.enqueue(job.pk))
+    return job
+
+
+def papers_pdf_run(*, job):
+    """Renders the papers PDF into storage, whole or not at all (delegates.tasks.render_papers_pdf); the
+    conference's earlier papers PDFs are deleted once the new one is stored."""
+    import secrets
+
+    from django.core.files.storage import default_storage
+
+    from delegates.models import DelegateJob
+    from delegates.services import _job_claim
+    from guides.enums import ExportStatus
+    from guides.pdf import save_whole
+
+    if not _job_claim(job):
+        return job
+    try:
+        name = save_whole(f"papers/{secrets.token_urlsafe(16)}.pdf", papers_pdf(job.conference))
+    except Exception as error:
+        DelegateJob.objects.filter(pk=job.pk).update(
+            status=ExportStatus.FAILED, finished_at=timezone.now(),
+            failures=[{"user": job.user_id, "email": "", "error": f"{type(error).__name__}: {error}"}])
+        job.refresh_from_db()
+        return job
+    older = (DelegateJob.objects.filter(kind=DelegateJob.Kind.PAPERS_PDF, conference=job.conference)
+             .exclude(pk=job.pk).exclude(file_name=""))
+    for earlier in older:
+        default_storage.delete(earlier.file_name)
+    older.update(file_name="")
+    DelegateJob.objects.filter(pk=job.pk).update(status=ExportStatus.DONE, done=job.total, file_name=name,
+                                                 finished_at=timezone.now(), heartbeat_at=timezone.now())
+    job.refresh_from_db()
+    return job
+
+
 def papers_pdf(conference):
     """Every paper's newest version in one PDF, committee by committee, each from a new page (fetches nothing)."""
     from django.template.loader import render_to_string

@@ -63,6 +63,17 @@ def render_notes_pdf(job_pk):
 
 
 @task()
+def render_papers_pdf(job_pk):
+    from delegates.models import DelegateJob
+    from delegates.papers import papers_pdf_run
+
+    job = DelegateJob.objects.filter(pk=job_pk).select_related("user", "conference").first()
+    if job is not None:
+        return papers_pdf_run(job=job).status
+    return ""
+
+
+@task()
 def send_answer_email(notification_pk):
     from delegates.models import Notification
     from delegates.services import answer_email_send

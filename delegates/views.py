@@ -890,9 +890,29 @@ def organizer_papers_csv(request, conference):
 
 
 def organizer_papers_pdf(request, conference):
-    from delegates import papers
+    """Every newest paper as one PDF, made in the background: POST starts it; the page shows progress, then the
+    download."""
+    from delegates.papers import papers_pdf_start
 
     conference = _organized(request, conference)
-    response = HttpResponse(papers.papers_pdf(conference), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{conference.slug}-position-papers.pdf"'
-    return response
+    if request.method == "POST":
+        papers_pdf_start(user=request.user, conference=conference)
+        return redirect("organizer_papers_pdf", conference.slug)
+    job = DelegateJob.objects.filter(kind=DelegateJob.Kind.PAPERS_PDF, conference=conference).first()
+    lost = bool(job and job.worker_lost())
+    return render(request, "delegates/organizer/papers_pdf.html", {
+        "conference": conference, "job": job, "lost": lost, "waiting": bool(job and job.waiting_for_a_worker()),
+        "refresh": bool(job and job.is_active and not lost)})
+
+
+def organizer_papers_pdf_download(request, conference, job_pk):
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse
+
+    conference = _organized(request, conference)
+    job = get_object_or_404(DelegateJob, pk=job_pk, conference=conference, kind=DelegateJob.Kind.PAPERS_PDF,
+                            status="done")
+    if not job.file_name or not default_storage.exists(job.file_name):
+        raise Http404("This PDF was replaced by a newer one.")
+    return FileResponse(default_storage.open(job.file_name, "rb"), as_attachment=True,
+                        filename=f"{conference.slug}-position-papers.pdf", content_type="application/pdf")

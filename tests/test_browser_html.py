@@ -44,8 +44,8 @@ def site_pages(demo_guides):
         "organizer": ["/", "/c/demo/organize/", "/c/demo/organize/people/", "/c/demo/organize/roster/",
                       "/c/demo/organize/chairs/", "/c/demo/organize/organizers/", "/c/demo/organize/delegations/",
                       "/c/demo/organize/delegations/plan/", f"/c/demo/organize/delegates/{seat.pk}/seat/",
-                      "/c/demo/exports/", "/c/demo/organize/papers/", papers_of_usa["inbox"],
-                      papers_of_usa["review"]],
+                      "/c/demo/exports/", "/c/demo/organize/papers/", "/c/demo/organize/papers/pdf/",
+                      papers_of_usa["inbox"], papers_of_usa["review"]],
     }
 
 

@@ -190,7 +190,8 @@ def test_the_rubric_is_checked_whole_and_keeps_scores_by_name(setting):
     assert list(PaperScore.objects.values_list("criterion__name", "points")) == [("research", 8)]
 
 
-def test_organizers_export_scores_as_formula_safe_csv_and_papers_as_one_pdf(setting, client):
+def test_organizers_export_scores_as_formula_safe_csv_and_papers_as_one_pdf(setting, client,
+                                                                           django_capture_on_commit_callbacks):
     import pypdf
 
     delegate, conference = setting["delegate"], setting["conference"]
@@ -209,10 +210,33 @@ def test_organizers_export_scores_as_formula_safe_csv_and_papers_as_one_pdf(sett
                        "Policy (of 5)", "Research (of 10)", "total", "out of 15", "returned", "comments"]
     assert rows[1][:4] == ["GA1", "Topic A", "Nigeria", "'=HYPERLINK(\"http://evil\") Nia"]
     assert rows[1][5:] [:1] == ["1"] and rows[1][7:] == ["no", "3", "9", "12", "15", "yes", "'+1 strong"]
-    pdf = client.get(reverse("organizer_papers_pdf", args=[conference.slug]))
+    from django_tasks import default_task_backend
+
+    from delegates.models import DelegateJob
+    from delegates.tasks import render_papers_pdf
+
+    default_task_backend.clear()
+    page_url = reverse("organizer_papers_pdf", args=[conference.slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(page_url)
+    job = DelegateJob.objects.get(kind="papers_pdf")
+    assert [(r.task.name, r.args) for r in default_task_backend.results] == [("render_papers_pdf", [job.pk])]
+    assert "Waiting to start" in client.get(page_url).content.decode()
+    client.post(page_url)  # pressing again joins the PDF being made
+    assert DelegateJob.objects.filter(kind="papers_pdf").count() == 1
+    assert render_papers_pdf.call(job.pk) == "done"
+    page = client.get(page_url).content.decode()
+    download = reverse("organizer_papers_pdf_download", args=[conference.slug, job.pk])
+    assert "Ready: 1 paper," in page and f'href="{download}"' in page
+    pdf = client.get(download)
     assert pdf["Content-Type"] == "application/pdf"
-    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.content)).pages)
+    content = b"".join(pdf.streaming_content)
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    text = "".join(page.extract_text() for page in reader.pages)
     assert "Nigeria's position" in text and "Share them." in text and "score 12" in text
+    assert len(reader.pages) == 1  # the title and the first paper share its page
+    client.force_login(setting["chair_a"])
+    assert client.get(download).status_code == 404
 
 
 def test_deadlines_are_checked_whole_on_the_organizers_page(setting, client):
@@ -260,3 +284,34 @@ def test_paper_pages_cost_the_same_with_1_or_6_papers(setting, client):
             papers.paper_review(version=papers.paper_submit(user=other, guide=guide, draft=draft),
                                 by=setting["chair_a"], points=criteria, comments="Fine.", give_back=True)
     assert counts() == few == [12, 9, 10, 9]
+
+
+def test_a_papers_pdf_that_hits_a_full_disk_fails_cleanly_and_can_be_made_again(setting, client, monkeypatch):
+    import os
+
+    from django.core.files.storage import FileSystemStorage, default_storage
+
+    from delegates.models import DelegateJob
+
+    papers.paper_submit(user=setting["delegate"], guide=setting["guide"], draft="Paper.")
+    real_save = FileSystemStorage._save
+
+    def disk_full(storage, name, content):
+        os.makedirs(os.path.dirname(storage.path(name)), exist_ok=True)
+        with open(storage.path(name), "wb") as handle:
+            handle.write(content.read()[:1024])  # what was written before the disk filled up
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", disk_full)
+    job = papers.papers_pdf_start(user=setting["organizer"], conference=setting["conference"])
+    job = papers.papers_pdf_run(job=job)
+    assert (job.status, job.file_name, job.failures[0]["error"]) == (
+        "failed", "", "OSError: [Errno 28] No space left on device")
+    assert not default_storage.exists("papers") or default_storage.listdir("papers")[1] == []
+    client.force_login(setting["organizer"])
+    page = client.get(reverse("organizer_papers_pdf", args=[setting["conference"].slug])).content.decode()
+    assert "The PDF could not be made: OSError: [Errno 28] No space left on device" in page
+    monkeypatch.setattr(FileSystemStorage, "_save", real_save)
+    again = papers.papers_pdf_run(job=papers.papers_pdf_start(user=setting["organizer"],
+                                                              conference=setting["conference"]))
+    assert again.status == "done" and DelegateJob.objects.filter(kind="papers_pdf").count() == 2

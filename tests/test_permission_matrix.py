@@ -122,7 +122,8 @@ EXPECTED = {
         "POST": row("302 login", "404", "404", "302", "404", "302", "404", "302")},
     "c/<slug:conference>/organize/papers/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/organize/papers/scores.csv": {"GET": ORGANIZER},
-    "c/<slug:conference>/organize/papers/papers.pdf": {"GET": ORGANIZER},
+    "c/<slug:conference>/organize/papers/pdf/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
+    "c/<slug:conference>/organize/papers/pdf/<int:job_pk>/position-papers.pdf": {"GET": ORGANIZER},
     "media/<path:name>": {"GET": row("404", "200", "404", "200", "404", "200", "404", "200")},
     "c/<slug:conference>/exports/": {"GET": ORGANIZER, "POST": ORGANIZER_WRITE},
     "c/<slug:conference>/exports/<int:pk>/": {"GET": ORGANIZER},
@@ -297,6 +298,9 @@ def here(db):
 
     objects = {
         "paper": paper_submit(user=people["delegate_here"], guide=guide, draft="Our position."),
+        "papers_pdf": DelegateJob.objects.create(
+            kind="papers_pdf", user=people["organizer_here"], conference=conference, status="done", total=1,
+            file_name=default_storage.save("papers/matrix.pdf", ContentFile(b"%PDF-1.4"))),
         "import": pending, "notes_pdf": notes_pdf, "invitations": invitations, "question": question,
         "conference": conference, "committee": committee, "guide": guide, "annotation": annotation,
         "bookmark": bookmark, "figure": figure, "export": export,
@@ -322,6 +326,8 @@ def url_for(route, objects, people):
             "dais_inbox", args=[conference.slug, committee.slug, guide.pk]),
         "c/<slug:conference>/<slug:committee>/guide/<int:pk>/dais/<int:question_pk>/answer/": lambda: reverse(
             "dais_answer", args=[conference.slug, committee.slug, guide.pk, objects["question"].pk]),
+        "c/<slug:conference>/organize/papers/pdf/<int:job_pk>/position-papers.pdf": lambda: reverse(
+            "organizer_papers_pdf_download", args=[conference.slug, objects["papers_pdf"].pk]),
         "c/<slug:conference>/<slug:committee>/guide/<int:pk>/paper/": lambda: reverse(
             "paper_edit", args=[conference.slug, committee.slug, guide.pk]),
         "c/<slug:conference>/<slug:committee>/guide/<int:pk>/papers/": lambda: reverse(
