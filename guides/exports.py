@@ -10,9 +10,7 @@ import io
 import logging
 import os
 import secrets
-import shutil
 import socket
-import tempfile
 import zipfile
 
 import pikepdf
@@ -150,67 +148,51 @@ def _failure(guide, error):
 
 
 def _merge(export):
-    """The bundle PDF and the ZIP, put together on this worker's scratch disk: each guide's PDF is copied there and
-    read by qpdf from the file as needed, and the results are streamed to storage from files, so the merging
-    worker holds about one guide in memory, not every guide several times over (scratch only: nothing another
-    process needs is kept there)."""
-    with tempfile.TemporaryDirectory(prefix="mlmun-export-") as scratch:
-        return _merge_in(export, scratch)
-
-
-def _merge_in(export, scratch):
     parts = list(export.parts.select_related("guide__topic__committee__conference").order_by("position"))
     rendered, failures = [], []
-    for number, part in enumerate(parts):
+    for part in parts:
         guide = part.guide
         if part.status == ExportStatus.FAILED:
             failures.append(_failure(guide, part.error))
             continue
-        path = os.path.join(scratch, f"{number}.pdf")
         try:
-            with default_storage.open(part.pdf_name, "rb") as handle, open(path, "wb") as copy:
-                shutil.copyfileobj(handle, copy, 1024 * 1024)
-            rendered.append((guide, path, pikepdf.open(path)))  # opened once: counted, then copied
+            with default_storage.open(part.pdf_name, "rb") as handle:
+                data = handle.read()
+            rendered.append((guide, data, pikepdf.open(io.BytesIO(data))))  # opened once: counted, then copied
         except Exception as error:  # removed from storage meanwhile, or cut short
             logger.exception("Export of guide %s failed", guide.pk)
             failures.append(_failure(guide, str(error)))
 
-    try:
-        # The cover and combined contents come first, so each guide's first page depends on their length: number
-        # the pages for a cover of two pages (cover and one page of contents, as for most conferences) and render
-        # again only if it came out longer.
-        entries = [{"guide": guide, "committee": guide.topic.committee, "page": 0} for guide, _, _ in rendered]
+    # The cover and combined contents come first, so each guide's first page depends on their length: number
+    # the pages for a cover of two pages (cover and one page of contents, as for most conferences) and render
+    # again only if it came out longer.
+    entries = [{"guide": guide, "committee": guide.topic.committee, "page": 0} for guide, _, _ in rendered]
 
-        def number_from(cover_pages):
-            page = cover_pages + 1
-            for entry, (_, _, reader) in zip(entries, rendered, strict=True):
-                entry["page"] = page
-                page += len(reader.pages)
+    def number_from(cover_pages):
+        page = cover_pages + 1
+        for entry, (_, _, reader) in zip(entries, rendered, strict=True):
+            entry["page"] = page
+            page += len(reader.pages)
 
-        cover_pages = 2
-        for _ in range(3):  # page numbers only ever lengthen the contents by a line's width: settles at once
-            number_from(cover_pages)
-            cover = _cover_pdf(export.conference, entries)
-            actual = len(pikepdf.open(io.BytesIO(cover)).pages)
-            if actual == cover_pages:
-                break
-            cover_pages = actual
+    cover_pages = 2
+    for _ in range(3):  # page numbers only ever lengthen the contents by a line's width: settles at once
+        number_from(cover_pages)
+        cover = _cover_pdf(export.conference, entries)
+        actual = len(pikepdf.open(io.BytesIO(cover)).pages)
+        if actual == cover_pages:
+            break
+        cover_pages = actual
 
-        merged = os.path.join(scratch, "bundle.pdf")
-        _join(export, cover, rendered, merged)
-        base = f"exports/{secrets.token_urlsafe(16)}"  # served only through the organizers' download view
-        with open(merged, "rb") as handle:
-            export.pdf_name = pdf.save_whole(f"{base}.pdf", handle)
-        archive = os.path.join(scratch, "guides.zip")
-        # PDFs are compressed already: stored as they are, not deflated again.
-        with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as bundle:
-            for guide, path, _ in rendered:
-                bundle.write(path, pdf.guide_pdf_filename(guide))
-        with open(archive, "rb") as handle:
-            export.zip_name = pdf.save_whole(f"{base}.zip", handle)
-    finally:
-        for _, _, source in rendered:
-            source.close()
+    merged = _join(export, cover, rendered)
+    base = f"exports/{secrets.token_urlsafe(16)}"  # served only through the organizers' download view
+    export.pdf_name = pdf.save_whole(f"{base}.pdf", merged)
+
+    archive = io.BytesIO()
+    # PDFs are compressed already: stored as they are, not deflated again.
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as bundle:
+        for guide, data, _ in rendered:
+            bundle.writestr(pdf.guide_pdf_filename(guide), data)
+    export.zip_name = pdf.save_whole(f"{base}.zip", archive.getvalue())
     export.failures = failures
     export.status = ExportStatus.DONE if rendered or not parts else ExportStatus.FAILED
     export.finished_at = timezone.now()
@@ -219,7 +201,7 @@ def _merge_in(export, scratch):
     return export
 
 
-def _join(export, cover, rendered, path):
+def _join(export, cover, rendered):
     """The cover, then every guide, as one PDF: each guide's bookmarks under one "ABBR: title" bookmark, its
     links to its own parts kept (pikepdf carries named destinations, renaming any two guides share).
 
@@ -253,7 +235,9 @@ def _join(export, cover, rendered, path):
     bundle.docinfo["/Author"] = str(export.conference)
     bundle.Root.Lang = pikepdf.String("en")
     bundle.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-    bundle.save(path)
+    out = io.BytesIO()
+    bundle.save(out)
+    return out.getvalue()
 
 
 def _parent_tree_entries(node):
