@@ -322,3 +322,59 @@ def test_the_shared_page_changes_with_the_chairs_who_sign_the_letter_and_a_new_p
     guide_publish(guide=guide, note="Dates corrected.")
     page = client.get(guide.get_absolute_url()).content.decode()
     assert "Dates corrected." in page and "Welcome, delegates." in page
+
+
+def test_the_shared_page_is_gzipped_from_pieces_deflated_once_and_reads_back_whole(client, world):
+    """The fixed pieces are deflated once per process, the reader's own slots per request: the gzip stream
+    decompresses (Python's gzip and zlib, as browsers do) to exactly the page served uncompressed."""
+    import gzip
+    import re
+    import zlib
+
+    conference = world["conference"]
+    conference.guides_public = True
+    conference.save()
+    guide = world["guide_a"]
+    edit_guide(guide, lambda: Section.objects.filter(guide=guide).update(body="Nigeria imports water [@src-a]."))
+    guide_publish(guide=guide)
+    reader = make_delegate("gzip-reader", conference, world["committee_a"], "NG")
+    reader.first_name = "Zoë <b>"
+    reader.save()
+    client.force_login(reader)
+    url = guide.get_absolute_url()
+    client.get(url)
+    plain = client.get(url)
+    packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert (packed["Content-Encoding"], "Content-Encoding" in plain) == ("gzip", False)
+    assert "Accept-Encoding" in packed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')  # masked anew for every response
+    unpacked = gzip.decompress(packed.content).decode()
+    assert token.sub("", unpacked) == token.sub("", plain.content.decode())
+    assert "Zoë &lt;b&gt;" in unpacked and "(Nigeria)" in unpacked
+    assert zlib.decompress(packed.content, 16 + zlib.MAX_WBITS).decode() == unpacked
+    assert len(packed.content) < len(plain.content) / 2
+
+
+def test_a_compiled_query_is_prepared_once_per_postgresql_connection(world):
+    """On PostgreSQL the reader's query is planned once per connection (PREPARE), not on every request; its
+    parameters are typed, so the Reach's tags come back as numbers. SQLite runs the compiled text."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+
+    from guides import queries
+
+    guide = world["guide_a"]
+    guide_publish(guide=guide)
+    for _ in range(2):
+        facts = queries.reader_facts(AnonymousUser(), world["conference"].slug, world["committee_a"].slug, guide.pk)
+        assert (facts.pk, facts.visible, facts.editor) == (guide.pk, False, False)
+    organizer = type(world["organizer"]).objects.get(pk=world["organizer"].pk)
+    assert queries.reach(organizer).organized == {world["conference"].pk}
+    statement = next(v[3] for k, v in queries._COMPILED.items() if k[:2] == ("reader-facts", connection.vendor))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM pg_prepared_statements")
+            assert {"mlmun_reach", "mlmun_reader_facts"} <= {name for (name,) in cursor.fetchall()}
+        assert statement[0] == "mlmun_reader_facts"
+    else:
+        assert statement is None
