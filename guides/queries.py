@@ -1,6 +1,7 @@
 """What may this user see or edit? One queryset function per question, used by every view, admin and export."""
 
 import datetime
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -110,7 +111,8 @@ def _statement(vendor, name, sql, params):
     numbered, counter = [], iter(range(1, len(params) + 1))
     for part in re.split(r"(%%|%s)", sql):
         numbered.append("%" if part == "%%" else f"${next(counter)}" if part == "%s" else part)
-    identifier = "mlmun_" + re.sub(r"\W", "_", name)
+    # Named by the query and its text: two shapes of one name never meet under one name on a connection.
+    identifier = "mlmun_" + re.sub(r"\W", "_", name) + "_" + hashlib.sha256(sql.encode()).hexdigest()[:10]
     types = ", ".join(_TYPES[type(p)] for p in params)
     return (identifier, f"PREPARE {identifier} ({types}) AS {''.join(numbered)}",  # run without parameters
             f"EXECUTE {identifier} ({', '.join(['%s'] * len(params))})")
