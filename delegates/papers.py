@@ -184,6 +184,19 @@ def paper_review(*, version, by, points, comments, give_back=False, now=None):
     if give_back:
         version.returned_at, version.returned_by = now or timezone.now(), by
     version.save(update_fields=["comments", "returned_at", "returned_by"])
+    if give_back:  # the delegate is told on their home page, with the score
+        from django.urls import reverse
+
+        from delegates.models import Notification
+
+        paper, guide = version.paper, version.paper.guide
+        committee = guide.topic.committee
+        out_of = sum(c.max_points for c in criteria)
+        Notification.objects.create(
+            user=paper.user, url=reverse("paper_edit", args=[committee.conference.slug, committee.slug, guide.pk])
+            + f"#version-{version.number}",
+            text=(f"The chairs returned version {version.number} of your position paper on “{guide.title}”: "
+                  f"{sum(scores.values())} of {out_of}.")[:300])
     return version
 
 

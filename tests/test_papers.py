@@ -172,6 +172,12 @@ def test_chairs_score_comment_and_return_and_only_then_the_delegate_sees_it(sett
     client.force_login(delegate)
     mine = client.get(reverse("paper_edit", args=args)).content.decode()
     assert "<strong>11</strong> of 15" in mine and "Cite more." in mine and "7 of 10" in mine
+    from delegates.models import Notification
+
+    told = Notification.objects.get(user=delegate)
+    assert (told.text, told.url) == ("The chairs returned version 1 of your position paper on “Topic A”: 11 of 15.",
+                                     reverse("paper_edit", args=args) + "#version-1")
+    assert told.text in client.get(reverse("home")).content.decode()
 
 
 def test_the_rubric_is_checked_whole_and_keeps_scores_by_name(setting):
