@@ -158,13 +158,13 @@ def paper_submit(*, user, guide, draft, now=None):
 def paper_review(*, version, by, points, comments, give_back=False, now=None):
     """Scores a version on each rubric line (points: {criterion pk: text}), with comments; give_back returns it
     to the delegate, who then sees both. Every line is checked before anything is written."""
-    criteria = list(RubricCriterion.objects.filter(conference_id=version.paper.guide.topic.committee.conference_id))
+    criteria = rubric(version.paper.guide.topic.committee.conference_id)
     comments = (comments or "").strip()
     errors, scores = [], {}
     if len(comments) > COMMENTS_MAX_CHARS:
         errors.append(f"Comments may be at most {COMMENTS_MAX_CHARS:,} characters (these have {len(comments):,}).")
     for criterion in criteria:
-        given = str(points.get(str(criterion.pk), points.get(criterion.pk, "")) or "").strip()
+        given = str(points.get(str(criterion.pk)) or "").strip()
         if not given:
             if give_back:
                 errors.append(f"Score “{criterion.name}” before returning the paper.")
@@ -243,7 +243,7 @@ def rubric_save(*, conference, text):
 
 def rubric_text(conference):
     return "\n".join(f"{c.name} | {c.max_points}" + (f" | {c.description}" if c.description else "")
-                     for c in RubricCriterion.objects.filter(conference=conference))
+                     for c in rubric(conference.pk))
 
 
 @transaction.atomic
@@ -267,18 +267,20 @@ def deadlines_save(*, conference, values):
 
 def latest_versions(**where):
     """The newest submitted version of each paper (where: filters on PaperVersion), committee and delegation order,
-    with scores, paper, guide and delegate loaded: three queries."""
-    from django.db.models import Max
+    with scores, paper, guide and delegate loaded: two queries."""
+    from django.db.models import OuterRef, Subquery
 
-    newest = (PaperVersion.objects.filter(**where).values("paper_id").annotate(top=Max("number"))
-              .values_list("paper_id", "top"))
-    wanted = {paper: number for paper, number in newest}
-    versions = (PaperVersion.objects.filter(paper_id__in=wanted.keys())
+    newest = PaperVersion.objects.filter(paper=OuterRef("paper")).order_by("-number").values("number")[:1]
+    return list(PaperVersion.objects.filter(**where, number=Subquery(newest))
                 .select_related("paper__user", "paper__delegation", "paper__guide__topic__committee__conference")
                 .prefetch_related("scores__criterion")
                 .order_by("paper__guide__topic__committee__order", "paper__guide__topic__order",
                           "paper__delegation__iso_code", "paper__delegation__organisation", "paper__user__username"))
-    return [v for v in versions if wanted[v.paper_id] == v.number]
+
+
+def rubric(conference_id):
+    """The conference's rubric lines, in order."""
+    return list(RubricCriterion.objects.filter(conference_id=conference_id))
 
 
 def scores_csv(conference):
@@ -286,12 +288,13 @@ def scores_csv(conference):
     a formula (= + - @, tab) gets a leading apostrophe."""
     from delegates.roster import csv_cell
 
-    criteria = list(RubricCriterion.objects.filter(conference=conference))
+    criteria = rubric(conference.pk)
+    out_of = sum(c.max_points for c in criteria)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["committee", "topic", "delegation", "delegate", "email", "version", "submitted", "late",
                      *[f"{c.name} (of {c.max_points})" for c in criteria], "total",
-                     f"out of {sum(c.max_points for c in criteria)}", "returned", "comments"])
+                     f"out of {out_of}", "returned", "comments"])
     for version in latest_versions(paper__guide__topic__committee__conference=conference):
         paper, user = version.paper, version.paper.user
         given = {s.criterion_id: s.points for s in version.scores.all()}
@@ -300,60 +303,28 @@ def scores_csv(conference):
             user.get_full_name() or user.username, user.email, version.number,
             timezone.localtime(version.submitted_at).strftime("%Y-%m-%d %H:%M"), "yes" if version.late else "no",
             *[given.get(c.pk, "") for c in criteria], sum(given.values()) if given else "",
-            sum(c.max_points for c in criteria), "yes" if version.returned_at else "no", version.comments)])
+            out_of, "yes" if version.returned_at else "no", version.comments)])
     return out.getvalue()
 
 
 def papers_pdf_start(*, user, conference):
     """Starts making the conference's papers PDF in the background, or returns the one being made."""
     from delegates.models import DelegateJob
-    from delegates.services import job_fail_lost
+    from delegates.services import pdf_job_start
     from delegates.tasks import render_papers_pdf
-    from guides.enums import ExportStatus
 
-    active = DelegateJob.objects.filter(kind=DelegateJob.Kind.PAPERS_PDF, conference=conference,
-                                        status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).first()
-    if active and active.worker_lost():
-        job_fail_lost(job=active)
-    elif active:
-        return active
-    job = DelegateJob.objects.create(kind=DelegateJob.Kind.PAPERS_PDF, user=user, conference=conference,
-                                     total=len(latest_versions(paper__guide__topic__committee__conference=conference)))
-    transaction.on_commit(lambda: render_papers_pdf.enqueue(job.pk))
-    return job
+    return pdf_job_start(kind=DelegateJob.Kind.PAPERS_PDF, same={"conference": conference}, user=user,
+                         conference=conference, task=render_papers_pdf,
+                         total=lambda: len(latest_versions(paper__guide__topic__committee__conference=conference)))
 
 
 def papers_pdf_run(*, job):
-    """Renders the papers PDF into storage, whole or not at all (delegates.tasks.render_papers_pdf); the
-    conference's earlier papers PDFs are deleted once the new one is stored."""
-    import secrets
-
-    from django.core.files.storage import default_storage
-
+    """Renders the papers PDF into storage (delegates.tasks.render_papers_pdf); earlier ones are deleted."""
     from delegates.models import DelegateJob
-    from delegates.services import _job_claim
-    from guides.enums import ExportStatus
-    from guides.pdf import save_whole
+    from delegates.services import pdf_job_run
 
-    if not _job_claim(job):
-        return job
-    try:
-        name = save_whole(f"papers/{secrets.token_urlsafe(16)}.pdf", papers_pdf(job.conference))
-    except Exception as error:
-        DelegateJob.objects.filter(pk=job.pk).update(
-            status=ExportStatus.FAILED, finished_at=timezone.now(),
-            failures=[{"user": job.user_id, "email": "", "error": f"{type(error).__name__}: {error}"}])
-        job.refresh_from_db()
-        return job
-    older = (DelegateJob.objects.filter(kind=DelegateJob.Kind.PAPERS_PDF, conference=job.conference)
-             .exclude(pk=job.pk).exclude(file_name=""))
-    for earlier in older:
-        default_storage.delete(earlier.file_name)
-    older.update(file_name="")
-    DelegateJob.objects.filter(pk=job.pk).update(status=ExportStatus.DONE, done=job.total, file_name=name,
-                                                 finished_at=timezone.now(), heartbeat_at=timezone.now())
-    job.refresh_from_db()
-    return job
+    return pdf_job_run(job=job, make=lambda: papers_pdf(job.conference), folder="papers",
+                       earlier=DelegateJob.objects.filter(kind=DelegateJob.Kind.PAPERS_PDF, conference=job.conference))
 
 
 def papers_pdf(conference):
@@ -363,6 +334,4 @@ def papers_pdf(conference):
     from guides.pdf import html_to_pdf
 
     versions = latest_versions(paper__guide__topic__committee__conference=conference)
-    criteria = list(RubricCriterion.objects.filter(conference=conference))
-    return html_to_pdf(render_to_string("delegates/papers_pdf.html", {
-        "conference": conference, "versions": versions, "criteria": criteria}))
+    return html_to_pdf(render_to_string("delegates/papers_pdf.html", {"conference": conference, "versions": versions}))

@@ -555,60 +555,74 @@ def notes_pdf_start(*, user, conference=None):
     from delegates.models import DelegateJob
     from delegates.queries import annotations_of
     from delegates.tasks import render_notes_pdf
+
+    notes = annotations_of(user)
+    if conference is not None:
+        notes = notes.filter(guide__topic__committee__conference=conference)
+    return pdf_job_start(kind=DelegateJob.Kind.NOTES_PDF, same={"user": user}, user=user, conference=conference,
+                         total=lambda: notes.count(), task=render_notes_pdf)
+
+
+def pdf_job_start(*, kind, same, user, conference, total, task):
+    """A background PDF job of kind: the one running for the same owner (same: filters), or a new one of total()
+    items, enqueued with task once the transaction commits. A job whose worker died is failed and replaced."""
+    from delegates.models import DelegateJob
     from guides.enums import ExportStatus
 
-    active = DelegateJob.objects.filter(kind=DelegateJob.Kind.NOTES_PDF, user=user,
-                                        status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).first()
+    active = DelegateJob.objects.filter(kind=kind, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING],
+                                        **same).first()
     if active and active.worker_lost():
         job_fail_lost(job=active)
     elif active:
         return active
-    notes = annotations_of(user)
-    if conference is not None:
-        notes = notes.filter(guide__topic__committee__conference=conference)
-    job = DelegateJob.objects.create(kind=DelegateJob.Kind.NOTES_PDF, user=user, conference=conference,
-                                     total=notes.count())
-    transaction.on_commit(lambda: render_notes_pdf.enqueue(job.pk))
+    job = DelegateJob.objects.create(kind=kind, user=user, conference=conference, total=total())
+    transaction.on_commit(lambda: task.enqueue(job.pk))
     return job
 
 
 def notes_pdf_run(*, job):
-    """Renders the notes PDF into storage, written whole or not at all (run by delegates.tasks.render_notes_pdf).
+    """Renders the notes PDF into storage (run by delegates.tasks.render_notes_pdf)."""
+    from django.conf import settings
 
-    The user's earlier notes PDFs are deleted once the new one is stored.
-    """
+    from delegates import exports
+    from delegates.models import DelegateJob
+    from delegates.queries import annotations_of
+
+    def make():
+        user, conference = job.user, job.conference
+        annotations_bring_up_to_date(user=user, guides=annotations_of(user).values("guide_id"))
+        groups = exports.with_passages(exports.notes_by_guide(user, conference=conference), settings.SITE_URL)
+        return exports.as_pdf(user, groups, f"My notes — {conference}" if conference else "My notes")
+
+    return pdf_job_run(job=job, make=make, folder="notes",
+                       earlier=DelegateJob.objects.filter(kind=DelegateJob.Kind.NOTES_PDF, user=job.user))
+
+
+def pdf_job_run(*, job, make, folder, earlier):
+    """Claims a background PDF job and stores what make() returns under folder, whole or not at all; on success
+    the earlier jobs' PDFs (earlier: a queryset) are deleted, on any failure the job says why."""
     import secrets
 
     from django.core.files.storage import default_storage
     from django.utils import timezone
 
-    from delegates import exports
     from delegates.models import DelegateJob
-    from delegates.queries import annotations_of
     from guides.enums import ExportStatus
     from guides.pdf import save_whole
 
     if not _job_claim(job):
         return job
-    user = job.user
     try:
-        annotations_bring_up_to_date(user=user, guides=annotations_of(user).values("guide_id"))
-        from django.conf import settings
-
-        conference = job.conference
-        groups = exports.with_passages(exports.notes_by_guide(user, conference=conference), settings.SITE_URL)
-        data = exports.as_pdf(user, groups, f"My notes — {conference}" if conference else "My notes")
-        name = save_whole(f"notes/{secrets.token_urlsafe(16)}.pdf", data)
+        name = save_whole(f"{folder}/{secrets.token_urlsafe(16)}.pdf", make())
     except Exception as error:
         DelegateJob.objects.filter(pk=job.pk).update(
             status=ExportStatus.FAILED, finished_at=timezone.now(),
-            failures=[{"user": user.pk, "email": "", "error": f"{type(error).__name__}: {error}"}])
+            failures=[{"user": job.user_id, "email": "", "error": f"{type(error).__name__}: {error}"}])
         job.refresh_from_db()
         return job
-    older = DelegateJob.objects.filter(kind=DelegateJob.Kind.NOTES_PDF, user=user).exclude(pk=job.pk).exclude(
-        file_name="")
-    for earlier in older:
-        default_storage.delete(earlier.file_name)
+    older = earlier.exclude(pk=job.pk).exclude(file_name="")
+    for stale in older:
+        default_storage.delete(stale.file_name)
     older.update(file_name="")
     DelegateJob.objects.filter(pk=job.pk).update(status=ExportStatus.DONE, done=job.total, file_name=name,
                                                  finished_at=timezone.now(), heartbeat_at=timezone.now())

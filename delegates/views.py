@@ -753,7 +753,6 @@ def paper_edit(request, conference, committee, pk):
 
     guide, seat = _paper_guide(request, conference, committee, pk)
     paper = PositionPaper.objects.filter(user=request.user, guide=guide).first()
-    draft = paper.draft if paper else papers.outline(request.user, guide, seat.delegation, settings.SITE_URL)
     if request.method == "POST":
         draft = request.POST.get("draft", "")
         action = request.POST.get("action")
@@ -775,15 +774,15 @@ def paper_edit(request, conference, committee, pk):
             return render(request, "delegates/paper.html", _paper_context(request, guide, seat, paper, draft),
                           status=400)
         return redirect("paper_edit", conference, committee, pk)
+    draft = paper.draft if paper else papers.outline(request.user, guide, seat.delegation, settings.SITE_URL)
     return render(request, "delegates/paper.html", _paper_context(request, guide, seat, paper, draft))
 
 
 def _paper_context(request, guide, seat, paper, draft):
     from delegates import papers
-    from delegates.models import RubricCriterion
 
     versions = list(paper.versions.prefetch_related("scores__criterion")) if paper else []
-    criteria = list(RubricCriterion.objects.filter(conference_id=guide.topic.committee.conference_id))
+    criteria = papers.rubric(guide.topic.committee.conference_id)
     return {"guide": guide, "seat": seat, "draft": draft, "versions": versions,
             "preview": papers.render_paper(guide, draft) if draft.strip() else "",
             "deadline": papers.deadline_of(guide), "max_chars": papers.PAPER_MAX_CHARS,
@@ -794,11 +793,10 @@ def _paper_context(request, guide, seat, paper, draft):
 def papers_inbox(request, conference, committee, pk):
     """For the committee's chairs and the conference's organizers: each delegation's newest submitted version."""
     from delegates import papers
-    from delegates.models import RubricCriterion
 
     guide = _dais_guide(request, conference, committee, pk)
     versions = papers.latest_versions(paper__guide=guide)
-    criteria = list(RubricCriterion.objects.filter(conference_id=guide.topic.committee.conference_id))
+    criteria = papers.rubric(guide.topic.committee.conference_id)
     return render(request, "delegates/papers_inbox.html", {
         "guide": guide, "versions": versions, "deadline": papers.deadline_of(guide),
         "out_of": sum(c.max_points for c in criteria), "criteria": criteria})
@@ -807,28 +805,29 @@ def papers_inbox(request, conference, committee, pk):
 @login_required
 def paper_review_view(request, conference, committee, pk, version_pk):
     from delegates import papers
-    from delegates.models import PaperVersion, RubricCriterion
+    from delegates.models import PaperVersion
 
     guide = _dais_guide(request, conference, committee, pk)
     version = get_object_or_404(PaperVersion.objects.select_related("paper__user", "paper__delegation"),
                                 pk=version_pk, paper__guide=guide)
-    criteria = list(RubricCriterion.objects.filter(conference_id=guide.topic.committee.conference_id))
+    criteria = papers.rubric(guide.topic.committee.conference_id)
     given = {s.criterion_id: s.points for s in version.scores.all()}
     comments, status = version.comments, 200
     if request.method == "POST":
         given = {c.pk: request.POST.get(f"score-{c.pk}", "") for c in criteria}
         comments = request.POST.get("comments", "")
+        give_back = request.POST.get("action") == "return"
         try:
             papers.paper_review(version=version, by=request.user, points={str(k): v for k, v in given.items()},
-                                comments=comments, give_back=request.POST.get("action") == "return")
+                                comments=comments, give_back=give_back)
         except ValidationError as error:
             for text in error.messages:
                 messages.error(request, text)
             status = 400
         else:
-            messages.success(request, "Returned to the delegate, with the scores and comments."
-                             if version.returned_at else "Scores and comments saved; the delegate does not see them "
-                             "until you return the paper.")
+            messages.success(request, "Returned to the delegate, with the scores and comments." if give_back
+                             else "Scores and comments saved." if version.returned_at
+                             else "Scores and comments saved; the delegate does not see them until you return the paper.")
             return redirect("papers_inbox", conference, committee, pk)
     for criterion in criteria:
         criterion.given = given.get(criterion.pk, "")
