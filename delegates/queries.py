@@ -33,14 +33,6 @@ def seated_in(user, committee_id, **also):
     return DelegateProfile.objects.filter(user=user, committee_id=committee_id, **also).exists()
 
 
-def last_read(user, guide):
-    """The revision of guide the user last opened, or None (never, or not signed in)."""
-    if not user.is_authenticated:
-        return None
-    rows = GuideRead.objects.filter(user=user, guide=guide).order_by().values_list("revision", flat=True)[:1]
-    return rows[0] if rows else None
-
-
 def mark_read(user, guide, number):
     if user.is_authenticated:
         GuideRead.objects.update_or_create(user=user, guide=guide, defaults={"revision": number})

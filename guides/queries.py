@@ -179,22 +179,6 @@ def guides_visible_to(user):
     return StudyGuide.objects.filter(rule)
 
 
-def guide_visible(user, guide):
-    """guides_visible_to's rule for one guide already loaded with its topic's committee and conference: the
-    reader asks it on every request, with the user's Reach and no query of its own (tests compare the two)."""
-    if _active(user) and user.is_superuser:
-        return True
-    committee = guide.topic.committee
-    published = guide.status == GuideStatus.PUBLISHED
-    where = reach(user)
-    return (
-        (published and committee.conference.guides_public)
-        or (published and committee.conference_id in (where.chaired_conferences | where.delegate_of))
-        or committee.pk in where.chaired
-        or committee.conference_id in where.organized
-    )
-
-
 @dataclass(frozen=True)
 class ReaderFacts:
     """What the reader needs to know about one guide and one user before it serves the page delegates share: who
@@ -254,7 +238,7 @@ def _reader_facts_query(user_id, conference_slug, committee_slug, pk):
 
 def reader_facts(user, conference_slug, committee_slug, pk):
     """ReaderFacts for the guide at this address, in one query (compiled once per process); None if there is no
-    such guide. The same rule as guides_visible_to and guide_visible (tests compare the three)."""
+    such guide. The same rule as guides_visible_to (tests compare the two for every persona)."""
     active = _active(user)
     rows = compiled_once("reader-facts", _reader_facts_query, user.pk if active else 0, conference_slug,
                          committee_slug, int(pk))

@@ -86,20 +86,14 @@ def article_body(revision, rendered, chairs, committee):
         "rendered": rendered, "chairs": chairs, "committee": committee})))
 
 
-_mentions = OrderedDict()
+# The "your delegation is mentioned" aside per revision and delegation: what the shared page is filled with.
 _mentions_html = OrderedDict()
 
 
-def delegation_mentions(revision, rendered, delegation):
-    """Where a guide names the reader's delegation: as a major party, and in which sections' text (per revision and
-    delegation, once per process)."""
+def delegation_mentions(rendered, delegation):
+    """Where a guide names the reader's delegation: as a major party, and in which sections' text."""
     if delegation is None:
         return None
-    key = (revision.pk, delegation["iso_code"], "" if delegation["iso_code"] else delegation["name"])
-    return _kept(_mentions, key, lambda: _find_mentions(rendered, delegation)) or None
-
-
-def _find_mentions(rendered, delegation):
     names = {delegation["name"].lower(), *(alias.lower() for alias in delegation["aliases"])}
     code = delegation["iso_code"]
     # A grouped party ("Thailand & Philippines") names each of its member states.
@@ -111,7 +105,7 @@ def _find_mentions(rendered, delegation):
     pattern = re.compile(r"(?<!\w)(?:" + "|".join([words, *short]) + r")(?!\w)")
     sections = [s for s in rendered.sections if pattern.search(s.text)]
     if not parties and not sections:
-        return {}  # kept as "none" (None means "not computed yet")
+        return None
     return {"name": delegation["name"], "parties": parties, "sections": sections}
 
 
@@ -138,13 +132,23 @@ class _Path:
         return _SLOTS["next"]
 
 
+def _publications(guide):
+    return list(guide.publications.select_related("revision").defer("revision__rendered", "revision__source"))
+
+
+def _letter_chairs(guide, rendered):
+    """The chairs who sign the guide's letter, if it has one."""
+    if any(s.kind == "letter" for s in rendered.sections):
+        return queries.committee_chairs(guide.topic.committee)
+    return []
+
+
 def _shared_page(guide, revision, rendered, key):
     committee = guide.topic.committee
 
     def make():
-        chairs = queries.committee_chairs(committee) if any(s.kind == "letter" for s in rendered.sections) else []
-        publications = list(guide.publications.select_related("revision").defer(
-            "revision__rendered", "revision__source"))
+        chairs = _letter_chairs(guide, rendered)
+        publications = _publications(guide)
         authenticated, staff = key[-2:]
         return render_to_string("guides/guide.html", {
             "article_body": article_body(revision, rendered, chairs, committee), "guide": guide,
@@ -233,8 +237,7 @@ def _personal(request, guide, revision, rendered, facts, publications=None):
     last = facts.last_read
     if last is not None and last < revision.number:
         if publications is None:
-            publications = list(guide.publications.select_related("revision").defer(
-                "revision__rendered", "revision__source"))
+            publications = _publications(guide)
         since = [p for p in publications if p.revision.number > last]
         old = next((p.revision for p in publications if p.revision.number == last), None)
         changed = revisions.revisions_diff(old, revision) if old else []
@@ -243,7 +246,7 @@ def _personal(request, guide, revision, rendered, facts, publications=None):
         hooks.notify(hooks.MARK_READ, user=user, guide=guide, number=revision.number)
     delegation = (hooks.ask(hooks.DELEGATION_OF, None, user=user, conference=guide.topic.committee.conference)
                   if facts.delegation else None)
-    mentions = delegation_mentions(revision, rendered, delegation)
+    mentions = delegation_mentions(rendered, delegation)
     if delegation:  # what _served_from_shared_page gives this delegation's readers from now on
         mentions_html = _kept(_mentions_html, (revision.pk, *facts.delegation), lambda: render_to_string(
             "guides/_reader_personal.html", {"guide": guide, "update": None, "mentions": mentions}) if mentions else "")
@@ -281,19 +284,17 @@ def login_or_404(request):
     raise Http404("No such page.")
 
 
-def _reader_guide(request, conference, committee, pk):
-    """The guide at this address if the user may see it: one query by its key, then guides.queries' rule."""
-    guide = (
-        StudyGuide.objects
-        .select_related("topic__committee__conference", "published_revision")
-        .defer("published_revision__rendered", "published_revision__source")
-        .filter(pk=pk, topic__committee__slug=committee, topic__committee__conference__slug=conference)
-        .order_by()[:1]  # one row by its key: no ORDER BY to build
-    )
-    guide = guide[0] if guide else None
-    if guide is None or not queries.guide_visible(request.user, guide):
+def _reader_guide(request, conference, committee, pk, facts=None):
+    """(guide, facts) at this address if the user may see it: queries.reader_facts decides (one query, or none when
+    facts are given), then the guide is loaded by its key."""
+    facts = facts or queries.reader_facts(request.user, conference, committee, pk)
+    if facts is None or not facts.visible:
         login_or_404(request)
-    return guide
+    guide = (StudyGuide.objects.select_related("topic__committee__conference", "published_revision")
+             .defer("published_revision__rendered", "published_revision__source").filter(pk=facts.pk).order_by()[:1])
+    if not guide:  # deleted a moment ago
+        login_or_404(request)
+    return guide[0], facts
 
 
 def _requested_revision(request, guide, editor):
@@ -309,15 +310,15 @@ def guide(request, conference, committee, pk):
     facts = queries.reader_facts(request.user, conference, committee, pk)
     if facts is None or not facts.visible:
         login_or_404(request)
-    shared = (not facts.editor and facts.released and facts.revision_pk is not None
+    editor = facts.editor
+    shared = (not editor and facts.released and facts.revision_pk is not None
               and not len(get_messages(request)))
     if shared:
         response = _served_from_shared_page(request, facts)
         if response is not None:
             return response
-    guide = _reader_guide(request, conference, committee, pk)
-    editor = rules.may_edit_guide(request.user, guide)
-    if not editor and not guide.is_released():
+    guide, _ = _reader_guide(request, conference, committee, pk, facts)
+    if not editor and not facts.released:
         return render(request, "guides/guide_coming.html", {"guide": guide, "release_at": guide.effective_release_at})
     revision = _requested_revision(request, guide, editor)
     if revision is None:
@@ -327,10 +328,9 @@ def guide(request, conference, committee, pk):
     if shared and reading_published:
         personal = _personal(request, guide, revision, rendered, facts)
         return _filled(request, _shared_page(guide, revision, rendered, _page_key(request, facts)), personal)
-    publications = list(guide.publications.select_related("revision").defer("revision__rendered", "revision__source"))
+    publications = _publications(guide)
     personal = _personal(request, guide, revision, rendered, facts, publications) if reading_published else ""
-    chairs = queries.committee_chairs(guide.topic.committee) if any(
-        s.kind == "letter" for s in rendered.sections) else []  # the chairs sign their letter
+    chairs = _letter_chairs(guide, rendered)
     return render(request, "guides/guide.html", {
         "article_body": article_body(revision, rendered, chairs, guide.topic.committee),
         "guide": guide,
@@ -345,9 +345,9 @@ def guide(request, conference, committee, pk):
 
 def guide_changes(request, conference, committee, pk):
     """Word by word, what changed in each part between the revision a delegate read and the current one."""
-    guide = _reader_guide(request, conference, committee, pk)
-    editor = rules.may_edit_guide(request.user, guide)
-    if not editor and not guide.is_released():
+    guide, facts = _reader_guide(request, conference, committee, pk)
+    editor = facts.editor
+    if not editor and not facts.released:
         raise Http404("No such guide.")
     since = request.GET.get("since", "")
     if not since.isdigit():
@@ -370,17 +370,16 @@ def guide_changes(request, conference, committee, pk):
         changes = revisions.revisions_diff(old, new)
     return render(request, "guides/changes.html", {
         "guide": guide, "old": old, "new": new, "changes": changes,
-        "publications": [p for p in guide.publications.select_related("revision").defer(
-            "revision__rendered", "revision__source") if old and p.revision.number > old.number
-            and p.revision.number <= new.number],
+        "publications": [p for p in _publications(guide)
+                         if old and p.revision.number > old.number and p.revision.number <= new.number],
     })
 
 
 def guide_pdf(request, conference, committee, pk):
     """The guide as PDF for everyone who may read it (drafts and working copies carry a DRAFT watermark)."""
-    guide = _reader_guide(request, conference, committee, pk)
-    editor = rules.may_edit_guide(request.user, guide)
-    if not editor and not guide.is_released():
+    guide, facts = _reader_guide(request, conference, committee, pk)
+    editor = facts.editor
+    if not editor and not facts.released:
         raise Http404("No such guide.")
     revision = _requested_revision(request, guide, editor)
     if revision is None:

@@ -12,11 +12,10 @@ DELEGATION_OF = "delegation_of"
 DELEGATE_CONFERENCES = "delegate_conferences"
 # A revision became the one delegates read: notify(guide, publication), inside the publishing transaction.
 GUIDE_PUBLISHED = "guide_published"
-# The revision number a user last read of a guide: ask(user, guide) -> int or None; and mark(user, guide, number).
-LAST_READ = "last_read"
 # What the reader's one query asks about the user: ask(user_id, guide, conference) -> {"delegate": Exists,
 # "last_read": Subquery, "delegation_iso": Subquery, "delegation_organisation": Subquery} (OuterRefs given).
 READER_FACTS = "reader_facts"
+# A user has read this revision number of a guide: notify(user, guide, number).
 MARK_READ = "mark_read"
 
 _registry = {}
