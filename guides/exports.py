@@ -10,11 +10,14 @@ import io
 import logging
 import os
 import secrets
+import shutil
 import socket
+import tempfile
 import zipfile
 
 import pikepdf
 from django.conf import settings
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q, Value
@@ -149,77 +152,96 @@ def _failure(guide, error):
 
 def _merge(export):
     parts = list(export.parts.select_related("guide__topic__committee__conference").order_by("position"))
-    rendered, failures = [], []
-    for part in parts:
-        guide = part.guide
-        if part.status == ExportStatus.FAILED:
-            failures.append(_failure(guide, part.error))
-            continue
-        try:
-            with default_storage.open(part.pdf_name, "rb") as handle:
-                data = handle.read()
-            rendered.append((guide, data, pikepdf.open(io.BytesIO(data))))  # opened once: counted, then copied
-        except Exception as error:  # removed from storage meanwhile, or cut short
-            logger.exception("Export of guide %s failed", guide.pk)
-            failures.append(_failure(guide, str(error)))
+    with tempfile.TemporaryDirectory(prefix="mlmun-export-") as folder:
+        # Each guide's PDF is fetched from storage once, to this worker's own scratch folder (gone when the merge
+        # is), and counted; the join and the ZIP read it from there one guide at a time.
+        kept, failures = [], []  # kept: (guide, local file, pages)
+        for part in parts:
+            guide = part.guide
+            if part.status == ExportStatus.FAILED:
+                failures.append(_failure(guide, part.error))
+                continue
+            local = os.path.join(folder, f"{part.position}.pdf")
+            try:
+                with default_storage.open(part.pdf_name, "rb") as handle, open(local, "wb") as copy:
+                    shutil.copyfileobj(handle, copy)
+                with pikepdf.open(local) as source:
+                    kept.append((guide, local, len(source.pages)))
+            except Exception as error:  # removed from storage meanwhile, or cut short
+                logger.exception("Export of guide %s failed", guide.pk)
+                failures.append(_failure(guide, str(error)))
 
-    # The cover and combined contents come first, so each guide's first page depends on their length: number
-    # the pages for a cover of two pages (cover and one page of contents, as for most conferences) and render
-    # again only if it came out longer.
-    entries = [{"guide": guide, "committee": guide.topic.committee, "page": 0} for guide, _, _ in rendered]
-
-    def number_from(cover_pages):
-        page = cover_pages + 1
-        for entry, (_, _, reader) in zip(entries, rendered, strict=True):
-            entry["page"] = page
-            page += len(reader.pages)
-
-    cover_pages = 2
-    for _ in range(3):  # page numbers only ever lengthen the contents by a line's width: settles at once
-        number_from(cover_pages)
-        cover = _cover_pdf(export.conference, entries)
-        actual = len(pikepdf.open(io.BytesIO(cover)).pages)
-        if actual == cover_pages:
-            break
-        cover_pages = actual
-
-    merged = _join(export, cover, rendered)
-    base = f"exports/{secrets.token_urlsafe(16)}"  # served only through the organizers' download view
-    export.pdf_name = pdf.save_whole(f"{base}.pdf", merged)
-
-    archive = io.BytesIO()
-    # PDFs are compressed already: stored as they are, not deflated again.
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as bundle:
-        for guide, data, _ in rendered:
-            bundle.writestr(pdf.guide_pdf_filename(guide), data)
-    export.zip_name = pdf.save_whole(f"{base}.zip", archive.getvalue())
+        cover = _cover(export.conference, kept)
+        base = f"exports/{secrets.token_urlsafe(16)}"  # served only through the organizers' download view
+        with tempfile.TemporaryFile(dir=folder) as merged:
+            _join(export, cover, kept, merged)
+            export.pdf_name = pdf.save_whole(f"{base}.pdf", File(merged))
+        with tempfile.TemporaryFile(dir=folder) as archive:
+            # PDFs are compressed already: stored as they are, not deflated again.
+            with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as bundle:
+                for guide, local, _ in kept:
+                    bundle.write(local, pdf.guide_pdf_filename(guide))
+            export.zip_name = pdf.save_whole(f"{base}.zip", File(archive))
     export.failures = failures
-    export.status = ExportStatus.DONE if rendered or not parts else ExportStatus.FAILED
+    export.status = ExportStatus.DONE if kept or not parts else ExportStatus.FAILED
     export.finished_at = timezone.now()
     export.done = len(parts)
     export.save(update_fields=["pdf_name", "zip_name", "failures", "status", "finished_at", "done"])
     return export
 
 
-def _join(export, cover, rendered):
-    """The cover, then every guide, as one PDF: each guide's bookmarks under one "ABBR: title" bookmark, its
-    links to its own parts kept (pikepdf carries named destinations, renaming any two guides share).
+def _cover(conference, kept):
+    """The cover and combined contents, which come first: each guide's first page depends on their length. The
+    pages are numbered for a cover of two pages (cover and one page of contents, as for most conferences) and it
+    is rendered again only if it came out longer."""
+    entries = [{"guide": guide, "committee": guide.topic.committee, "page": 0} for guide, _, _ in kept]
+    cover_pages = 2
+    for _ in range(3):  # page numbers only ever lengthen the contents by a line's width: settles at once
+        page = cover_pages + 1
+        for entry, (_, _, pages) in zip(entries, kept, strict=True):
+            entry["page"] = page
+            page += pages
+        cover = _cover_pdf(conference, entries)
+        with pikepdf.open(io.BytesIO(cover)) as rendered:
+            actual = len(rendered.pages)
+        if actual == cover_pages:
+            break
+        cover_pages = actual
+    return cover
 
-    qpdf (through pikepdf) joins 60 guides in about a tenth of pypdf's time and memory. The bundle stays a
-    tagged PDF (PDF/UA-1 like each guide): the guides' structure trees are joined under one Document."""
+
+def _join(export, cover, kept, out):
+    """Writes the cover, then every guide, as one PDF to out: each guide's bookmarks under one "ABBR: title"
+    bookmark, its links to its own parts kept (pikepdf carries named destinations, renaming any two guides share).
+
+    qpdf (through pikepdf) joins 60 guides in about a tenth of pypdf's time and memory. Each guide is opened,
+    copied in and closed before the next is opened, so the worker holds the joined PDF and one guide, not every
+    guide twice. The bundle stays a tagged PDF (PDF/UA-1 like each guide): the guides' structure trees are joined
+    under one Document."""
+    with pikepdf.open(io.BytesIO(cover)) as rendered:
+        total = len(rendered.pages) + sum(pages for _, _, pages in kept)
     bundle = pikepdf.new()
-    cover_pdf = pikepdf.open(io.BytesIO(cover))
-    bundle.add_pages_from(cover_pdf, outlines="ignore")
-    parts = [(cover_pdf, 0, len(bundle.pages))]  # (source, first page, pages) for the structure tree
+    structure = _Structure(bundle)
     placed = []  # (bookmark title, first page, how many top-level bookmarks the guide brought)
-    for guide, _, source in rendered:
-        with source.open_outline() as outline:
-            count = len(outline.root)
-        placed.append((f"{guide.topic.committee.abbreviation}: {guide.title}", len(bundle.pages), count))
-        parts.append((source, len(bundle.pages), len(source.pages)))
-        bundle.add_pages_from(source, outlines="preserve")
-    _join_structure(bundle, parts)
-    _number_pages(bundle)
+    parts = [(None, io.BytesIO(cover))] + [
+        (f"{guide.topic.committee.abbreviation}: {guide.title}", local) for guide, local, _ in kept]
+    for title, where in parts:
+        with pikepdf.open(where) as source:
+            first, last_object = len(bundle.pages), _last_object(bundle)
+            if title is None:  # the cover: no bookmarks of its own
+                bundle.add_pages_from(source, outlines="ignore")
+            else:
+                with source.open_outline() as outline:
+                    placed.append((title, first, len(outline.root)))
+                bundle.add_pages_from(source, outlines="preserve")
+            structure.add(source, first, len(source.pages))
+            _own_stream_data(bundle, last_object)
+    numbers, forms = _number_forms(total)
+    with numbers:
+        last_object = _last_object(bundle)
+        _number_pages(bundle, forms)
+        _own_stream_data(bundle, last_object)
+    structure.finish()
     with bundle.open_outline() as outline:
         items, outline.root[:] = list(outline.root), []
         for title, first_page, count in placed:
@@ -235,9 +257,23 @@ def _join(export, cover, rendered):
     bundle.docinfo["/Author"] = str(export.conference)
     bundle.Root.Lang = pikepdf.String("en")
     bundle.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-    out = io.BytesIO()
-    bundle.save(out)
-    return out.getvalue()
+    bundle.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    out.seek(0)
+
+
+def _last_object(bundle):
+    """The highest object number in bundle: objects copied in afterwards are numbered above it. (Found with an
+    empty object of its own, which nothing refers to and so is never written.)"""
+    return bundle.make_indirect(pikepdf.Dictionary()).objgen[0]
+
+
+def _own_stream_data(bundle, after):
+    """The streams copied into bundle since object number after hold their data themselves, so that the guide
+    they came from can be closed (and its objects freed) before the bundle is written."""
+    for number in range(after + 1, _last_object(bundle)):
+        stream = bundle.get_object((number, 0))
+        if isinstance(stream, pikepdf.Stream):
+            stream.write(stream.read_raw_bytes(), filter=stream.get("/Filter"), decode_parms=stream.get("/DecodeParms"))
 
 
 def _parent_tree_entries(node):
@@ -251,18 +287,24 @@ def _parent_tree_entries(node):
     return entries
 
 
-def _join_structure(bundle, parts):
+class _Structure:
     """One structure tree for the joined PDF: each part's tree (the cover's, each guide's) under one Document,
     as a Part; the parent-tree keys of each part moved past the previous part's, on its pages and links too."""
-    Name = pikepdf.Name
-    root = bundle.make_indirect(pikepdf.Dictionary(Type=Name.StructTreeRoot))
-    document = bundle.make_indirect(pikepdf.Dictionary(Type=Name.StructElem, S=Name.Document, P=root,
-                                                       K=pikepdf.Array()))
-    nums, offset, roles = pikepdf.Array(), 0, pikepdf.Dictionary()
-    for source, first, count in parts:
+
+    def __init__(self, bundle):
+        Name = pikepdf.Name
+        self.bundle = bundle
+        self.root = bundle.make_indirect(pikepdf.Dictionary(Type=Name.StructTreeRoot))
+        self.document = bundle.make_indirect(pikepdf.Dictionary(Type=Name.StructElem, S=Name.Document, P=self.root,
+                                                                K=pikepdf.Array()))
+        self.nums, self.offset, self.roles = pikepdf.Array(), 0, pikepdf.Dictionary()
+
+    def add(self, source, first, count):
+        """The tree of source, whose pages were just copied to bundle's pages first to first + count."""
+        bundle, Name = self.bundle, pikepdf.Name
         tree = source.Root.get("/StructTreeRoot")
         if tree is None:
-            continue
+            return
         kids = tree.K if isinstance(tree.K, pikepdf.Array) else pikepdf.Array([tree.K])
         for kid in kids:
             if "/P" in kid:
@@ -270,33 +312,39 @@ def _join_structure(bundle, parts):
             copied = bundle.copy_foreign(kid)
             if copied.get("/S") == Name.Document:
                 copied.S = Name.Part
-            copied.P = document
-            document.K.append(copied)
-        entries = _parent_tree_entries(tree.ParentTree) if "/ParentTree" in tree else []
+            copied.P = self.document
+            self.document.K.append(copied)
+        entries = []
+        if "/ParentTree" in tree:  # copied whole, in one call: its elements are those copied with the kids
+            parent_tree = tree.ParentTree if tree.ParentTree.is_indirect else source.make_indirect(tree.ParentTree)
+            entries = _parent_tree_entries(bundle.copy_foreign(parent_tree))
         for key, value in entries:
-            nums.append(key + offset)
-            if isinstance(value, pikepdf.Array):
-                nums.append(pikepdf.Array([bundle.copy_foreign(v) if v.is_indirect else v for v in value]))
-            else:
-                nums.append(bundle.copy_foreign(value) if value.is_indirect else value)
-        for page in list(bundle.pages)[first:first + count]:
-            if "/StructParents" in page.obj:
-                page.obj.StructParents = int(page.obj.StructParents) + offset
-            for annotation in page.obj.get("/Annots", []):
+            self.nums.append(key + self.offset)
+            self.nums.append(value)
+        for number in range(first, first + count):
+            page = bundle.pages[number].obj
+            if "/StructParents" in page:
+                page.StructParents = int(page.StructParents) + self.offset
+            for annotation in page.get("/Annots", []):
                 if "/StructParent" in annotation:
-                    annotation.StructParent = int(annotation.StructParent) + offset
+                    annotation.StructParent = int(annotation.StructParent) + self.offset
         for role, standard in tree.get("/RoleMap", {}).items():
-            roles[role] = standard
-        offset += max((key for key, _ in entries), default=-1) + 1
-    root.K = pikepdf.Array([document])
-    root.ParentTree = bundle.make_indirect(pikepdf.Dictionary(Nums=nums))
-    root.ParentTreeNextKey = offset
-    if len(roles):
-        root.RoleMap = roles
-    bundle.Root.StructTreeRoot = root
-    bundle.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+            self.roles[role] = standard
+        self.offset += max((key for key, _ in entries), default=-1) + 1
+
+    def finish(self):
+        bundle, root = self.bundle, self.root
+        root.K = pikepdf.Array([self.document])
+        root.ParentTree = bundle.make_indirect(pikepdf.Dictionary(Nums=self.nums))
+        root.ParentTreeNextKey = self.offset
+        if len(self.roles):
+            root.RoleMap = self.roles
+        bundle.Root.StructTreeRoot = root
+        bundle.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
 
 
+# The pages the page numbers are taken from: one per length of number (8, 88, ...), each set right-aligned at the
+# foot as a number of that length, then one with every digit, which tells each digit's glyph in the font.
 NUMBERS_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: 0; }} body {{ margin: 0; }}
 div {{ height: 297mm; position: relative; break-after: page; }}
@@ -304,15 +352,47 @@ span {{ position: absolute; right: 20mm; bottom: 9mm; font: 700 9pt "DejaVu Sans
 </style></head><body>{pages}</body></html>"""
 
 
-def _number_pages(bundle):
+def _number_forms(last):
+    """A Form XObject per page number from 2 to last, in a PDF of their own (the Form of n is forms[n - 2]).
+
+    WeasyPrint sets one page per length of number and the ten digits once; every number is then its length's page
+    with that page's digits replaced by its own, which are as wide (DejaVu Sans has tabular figures), so it stays
+    right-aligned. Rendering a page per number instead took WeasyPrint 5 ms a page, seconds for a conference."""
+    Array, String = pikepdf.Array, pikepdf.String
+    lengths = len(str(last))
+    html = NUMBERS_HTML.format(pages="".join(f"<div><span>{'8' * n}</span></div>" for n in range(1, lengths + 1))
+                               + "<div><span>0123456789</span></div>")
+    numbers = pikepdf.open(io.BytesIO(pdf.print_pdf_untagged(html)))
+
+    def shown(instructions):  # the index of the one text-showing instruction, and the glyphs it shows
+        index = next(i for i, ins in enumerate(instructions) if str(ins.operator) in ("TJ", "Tj"))
+        operand = instructions[index].operands[0]
+        return index, [bytes(o) for o in (operand if isinstance(operand, Array) else [operand]) if isinstance(o, String)]
+
+    pages = [pikepdf.parse_content_stream(page) for page in numbers.pages]
+    _, glyphs = shown(pages[lengths])
+    if len(glyphs) != 10 or any(len(shown(pages[n])[1]) != n + 1 for n in range(lengths)):
+        raise ValueError("The page numbers' font sets digits other than one glyph each.")
+    forms = []
+    for number in range(2, last + 1):
+        text = str(number)
+        instructions = list(pages[len(text) - 1])
+        index, _ = shown(instructions)
+        instructions[index] = pikepdf.ContentStreamInstruction(
+            [Array([part for digit in text for part in (String(glyphs[int(digit)]), 0)])], pikepdf.Operator("TJ"))
+        form = numbers.pages[len(text) - 1].as_form_xobject()
+        form.write(pikepdf.unparse_content_stream(instructions))
+        forms.append(form)
+    return numbers, forms
+
+
+def _number_pages(bundle, forms):
     """Every page after the cover carries its page number in the whole conference PDF, at the foot on the right
     (each guide keeps its own "Page 2 of 11" in the middle): the combined contents cite these numbers, so the
     contents and the printed pages agree. The numbers are pagination artifacts for assistive technology."""
     Name = pikepdf.Name
-    html = NUMBERS_HTML.format(pages="".join(f"<div><span>{n}</span></div>" for n in range(2, len(bundle.pages) + 1)))
-    numbers = pikepdf.open(io.BytesIO(pdf.print_pdf_untagged(html)))
-    for page, number_page in zip(list(bundle.pages)[1:], numbers.pages, strict=True):
-        form = bundle.copy_foreign(number_page.as_form_xobject())
+    for page, number in zip(list(bundle.pages)[1:], forms, strict=True):
+        form = bundle.copy_foreign(number)
         name = page.add_resource(form, Name.XObject, prefix="Num")
         page.contents_add(pikepdf.Stream(bundle, b"q\n"), prepend=True)
         page.contents_add(pikepdf.Stream(

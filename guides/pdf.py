@@ -13,7 +13,7 @@ import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -234,9 +234,10 @@ def guide_pdf(guide, revision=None):
 
 
 def save_whole(name, data):
-    """Stores data under name, or nothing: a write that fails half-way (disk full) leaves no file behind."""
+    """Stores data (bytes, or a File to copy from) under name, or nothing: a write that fails half-way (disk full)
+    leaves no file behind."""
     try:
-        return default_storage.save(name, ContentFile(data))
+        return default_storage.save(name, data if isinstance(data, File) else ContentFile(data))
     except Exception:
         if default_storage.exists(name):  # whatever made it to disk is not known to be whole
             default_storage.delete(name)

@@ -88,6 +88,8 @@ def compiled_once(name, build, *arguments, using="default"):
     with connection.cursor() as cursor:
         if statement is None:
             cursor.execute(sql, values)
+        elif statement[0] is None:  # SQLite: named parameters, which its cursor fills without a regex
+            cursor.execute(statement[1], dict(zip(statement[2], values, strict=True)))
         else:
             # PostgreSQL plans this query in about 1 ms and runs it in 0.2 ms: each connection prepares it once.
             prepared = connection.__dict__.get("_mlmun_prepared")
@@ -104,8 +106,16 @@ _TYPES = {bool: "boolean", int: "bigint", str: "text"}
 
 
 def _statement(vendor, name, sql, params):
-    """(name, PREPARE, EXECUTE) for PostgreSQL, each parameter typed by its Python type; None elsewhere, or when a
-    parameter's type cannot be told (None)."""
+    """(name, PREPARE, EXECUTE) for PostgreSQL, each parameter typed by its Python type; (None, the text with
+    named parameters, their names) for SQLite, whose cursor would otherwise rewrite every %s of the text with a
+    regular expression on every call (70 µs for the reader's); None elsewhere, or when a parameter's type cannot
+    be told (None)."""
+    if vendor == "sqlite":
+        names = [f"a{n}" for n in range(len(params))]
+        parts, counter = [], iter(names)
+        for part in re.split(r"(%%|%s)", sql):
+            parts.append(f"%({next(counter)})s" if part == "%s" else part)
+        return None, "".join(parts), tuple(names)
     if vendor != "postgresql" or any(type(p) not in _TYPES for p in params):
         return None
     numbered, counter = [], iter(range(1, len(params) + 1))

@@ -12,7 +12,6 @@ urlpatterns = [
          name="conference_export_download"),
     path("c/<slug:conference>/search/", views.conference_search, name="conference_search"),
     path("c/<slug:conference>/<slug:committee>/", views.committee, name="committee"),
-    path("c/<slug:conference>/<slug:committee>/guide/<int:pk>/", views.guide, name="guide"),
     path("c/<slug:conference>/<slug:committee>/guide/<int:pk>/pdf/", views.guide_pdf, name="guide_pdf"),
     path("c/<slug:conference>/<slug:committee>/guide/<int:pk>/changes/", views.guide_changes, name="guide_changes"),
 ]

@@ -7,10 +7,12 @@ from django.urls import include, path
 
 from delegates.forms import LoginForm, ThrottledPasswordResetForm
 from guides.admin import view_on_site_shortcut
-from guides.views import media_file, service_worker, signed_file
+from guides.views import guide, media_file, service_worker, signed_file
 
 urlpatterns = [
-    path("files/<str:token>/<str:filename>", signed_file, name="signed_file"),  # first: resolved at once
+    # The reader, the page asked for most, is found first (not after every delegate and organizer address).
+    path("c/<slug:conference>/<slug:committee>/guide/<int:pk>/", guide, name="guide"),
+    path("files/<str:token>/<str:filename>", signed_file, name="signed_file"),  # early: resolved at once
     # Replaces Django's /admin/r/ shortcut, which redirects to any object for any staff user.
     path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site_shortcut, name="view_on_site"),
     path("admin/", admin.site.urls),

@@ -355,6 +355,48 @@ def test_the_shared_page_is_gzipped_from_pieces_deflated_once_and_reads_back_who
     assert len(packed.content) < len(plain.content) / 2
 
 
+def test_the_shared_pages_csrf_token_is_masked_anew_for_every_response_and_accepted(world):
+    """The reader's shared page masks the CSRF cookie's secret with a new mask for every response (as Django's
+    get_token does); Django unmasks it back to the secret and accepts it; a token changed by one character is
+    refused."""
+    import re
+
+    from django.middleware.csrf import _unmask_cipher_token
+    from django.test import Client
+
+    conference = world["conference"]
+    conference.guides_public = True
+    conference.save()
+    guide = world["guide_a"]
+    guide_publish(guide=guide)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_delegate("csrf-reader", conference, world["committee_a"], "NG"))
+    url = guide.get_absolute_url()
+    client.get(url)  # read once: from now on the shared page
+    field = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    tokens = [field.search(client.get(url).content.decode()).group(1) for _ in range(3)]
+    secret = client.cookies["csrftoken"].value
+    assert len(set(tokens)) == 3 and {len(t) for t in tokens} == {64}
+    assert [_unmask_cipher_token(t) for t in tokens] == [secret] * 3
+    forged = tokens[0][:40] + ("a" if tokens[0][40] != "a" else "b") + tokens[0][41:]
+    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": forged}).status_code == 403
+    assert client.get(reverse("home")).context["user"].is_authenticated
+    response = client.post(reverse("logout"), {"csrfmiddlewaretoken": tokens[2]})
+    assert (response.status_code, "_auth_user_id" in client.session) == (302, False)
+
+
+def test_a_readers_slot_longer_than_one_stored_block_or_empty_reads_back_whole():
+    """A reader's own slots go into the gzip stream as stored blocks of at most 65,535 bytes: one of 80,000 bytes
+    takes two, an empty one none, and the stream still reads back to the page served uncompressed."""
+    import gzip
+
+    from guides.views import _SLOTS, _SharedPage
+
+    page = _SharedPage(f"<p>{_SLOTS['personal']}</p><i>{_SLOTS['user']}</i>{_SLOTS['csrf']}")
+    values = {"personal": "é" * 40_000, "user": "", "name": "", "csrf": "token", "next": ""}
+    assert gzip.decompress(page.gzipped(values)) == page.plain(values) == ("<p>" + "é" * 40_000 + "</p><i></i>token").encode()
+
+
 def test_a_compiled_query_is_prepared_once_per_postgresql_connection(world):
     """On PostgreSQL the reader's query is planned once per connection (PREPARE), not on every request; its
     parameters are typed, so the Reach's tags come back as numbers. SQLite runs the compiled text."""
@@ -376,5 +418,7 @@ def test_a_compiled_query_is_prepared_once_per_postgresql_connection(world):
             cursor.execute("SELECT name FROM pg_prepared_statements")
             names = {name.rsplit("_", 1)[0] for (name,) in cursor.fetchall()}
         assert {"mlmun_reach", "mlmun_reader_facts"} <= names and statement[0].startswith("mlmun_reader_facts_")
-    else:
-        assert statement is None
+    else:  # SQLite: the text with named parameters, one name per parameter of the compiled text
+        sql, params = next(v[:2] for k, v in queries._COMPILED.items() if k[:2] == ("reader-facts", "sqlite"))
+        assert (statement[0], "%s" in statement[1], len(statement[2]), sql.count("%s")) == (
+            None, False, len(params), len(params))
