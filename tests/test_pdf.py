@@ -372,6 +372,45 @@ def test_a_partial_pdf_from_a_failed_write_is_never_served(demo, monkeypatch):
     assert read(guide).pages[0].startswith("Lakeside Model United Nations")
 
 
+def test_the_joining_workers_scratch_folder_is_removed_and_nothing_half_stored_when_the_disk_fills(demo, monkeypatch,
+                                                                                                     tmp_path):
+    """The worker that puts an export together copies each guide's PDF to a scratch folder of its own. When storing
+    the joined PDF hits a full disk, the export is not done, no file is left under its name, and the scratch folder
+    is gone; the next attempt, with room again, completes it."""
+    import tempfile
+
+    from django.core.files.storage import FileSystemStorage
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    real_save = FileSystemStorage._save
+    stored = []
+
+    def disk_full_for_exports(storage, name, content):
+        if name.startswith("exports/"):
+            stored.append(name)
+            raise OSError(28, "No space left on device")
+        return real_save(storage, name, content)
+
+    monkeypatch.setattr(FileSystemStorage, "_save", disk_full_for_exports)
+    conference = demo["ga3"].topic.committee.conference
+    export, _ = conference_export_start(conference=conference, by=None)
+    with pytest.raises(OSError, match="No space left"):
+        conference_export_run(export=export)
+    export.refresh_from_db()
+    assert (export.status, export.pdf_name, len(stored)) == ("running", "", 1)
+    assert default_storage.exists(stored[0]) is False and list(scratch.iterdir()) == []
+
+    monkeypatch.setattr(FileSystemStorage, "_save", real_save)
+    ConferenceExport.objects.filter(pk=export.pk).update(merge_started_at=None)  # as when its lease runs out
+    conference_export_run(export=export)
+    export.refresh_from_db()
+    assert (export.status, export.done, export.failures, list(scratch.iterdir())) == ("done", 4, [], [])
+    with default_storage.open(export.pdf_name, "rb") as handle:
+        assert len(ReadPdf(handle.read()).pages) > 4 * 5
+
+
 def test_sub_headings_reach_the_pdf_outline_and_contents_under_their_section(db):
     from tests.conftest import make_committee, make_conference, make_guide
 
