@@ -108,7 +108,7 @@ _TYPES = {bool: "boolean", int: "bigint", str: "text"}
 def _statement(vendor, name, sql, params):
     """(name, PREPARE, EXECUTE) for PostgreSQL, each parameter typed by its Python type; (None, the text with
     named parameters, their names) for SQLite, whose cursor would otherwise rewrite every %s of the text with a
-    regular expression on every call (70 µs for the reader's); None elsewhere, or when a parameter's type cannot
+    regular expression on every call (up to 70 µs for the reader's); None elsewhere, or when a parameter's type cannot
     be told (None)."""
     if vendor == "sqlite":
         names = [f"a{n}" for n in range(len(params))]

@@ -244,7 +244,8 @@ def _csrf_token(request):
     the cookie's secret masked as get_token masks it (a new random mask for every response, Django's defence
     against BREACH; Django's check unmasks it), the mask drawn from one read of the system's random source instead
     of 32 (get_random_string), which cost the reader a twentieth of its time. The cookie is not sent again: it
-    outlives the session, and logging in sets a new one."""
+    outlives the session (a year against two weeks), logging in sets a new one, and a request that brings none
+    gets one from get_token."""
     secret = request.META.get("CSRF_COOKIE")
     if secret is None or len(secret) != CSRF_SECRET_LENGTH or not set(secret) <= _CSRF_INDEX.keys():
         return get_token(request)
