@@ -171,10 +171,10 @@ def _merge(export):
                 logger.exception("Export of guide %s failed", guide.pk)
                 failures.append(_failure(guide, str(error)))
 
-        cover = _cover(export.conference, kept)
+        cover, cover_pages = _cover(export.conference, kept)
         base = f"exports/{secrets.token_urlsafe(16)}"  # served only through the organizers' download view
         with tempfile.TemporaryFile(dir=folder) as merged:
-            _join(export, cover, kept, merged)
+            _join(export, cover, cover_pages, kept, merged)
             export.pdf_name = pdf.save_whole(f"{base}.pdf", File(merged))
         with tempfile.TemporaryFile(dir=folder) as archive:
             # PDFs are compressed already: stored as they are, not deflated again.
@@ -193,7 +193,7 @@ def _merge(export):
 def _cover(conference, kept):
     """The cover and combined contents, which come first: each guide's first page depends on their length. The
     pages are numbered for a cover of two pages (cover and one page of contents, as for most conferences) and it
-    is rendered again only if it came out longer."""
+    is rendered again only if it came out longer. Returns the PDF and its number of pages."""
     entries = [{"guide": guide, "committee": guide.topic.committee, "page": 0} for guide, _, _ in kept]
     cover_pages = 2
     for _ in range(3):  # page numbers only ever lengthen the contents by a line's width: settles at once
@@ -207,10 +207,10 @@ def _cover(conference, kept):
         if actual == cover_pages:
             break
         cover_pages = actual
-    return cover
+    return cover, cover_pages
 
 
-def _join(export, cover, kept, out):
+def _join(export, cover, cover_pages, kept, out):
     """Writes the cover, then every guide, as one PDF to out: each guide's bookmarks under one "ABBR: title"
     bookmark, its links to its own parts kept (pikepdf carries named destinations, renaming any two guides share).
 
@@ -218,8 +218,7 @@ def _join(export, cover, kept, out):
     copied in and closed before the next is opened, so the worker holds the joined PDF and one guide, not every
     guide twice. The bundle stays a tagged PDF (PDF/UA-1 like each guide): the guides' structure trees are joined
     under one Document."""
-    with pikepdf.open(io.BytesIO(cover)) as rendered:
-        total = len(rendered.pages) + sum(pages for _, _, pages in kept)
+    total = cover_pages + sum(pages for _, _, pages in kept)
     bundle = pikepdf.new()
     structure = _Structure(bundle)
     placed = []  # (bookmark title, first page, how many top-level bookmarks the guide brought)
@@ -258,7 +257,6 @@ def _join(export, cover, kept, out):
     bundle.Root.Lang = pikepdf.String("en")
     bundle.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
     bundle.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    out.seek(0)
 
 
 def _last_object(bundle):

@@ -3,6 +3,7 @@
 import mimetypes
 import re
 import secrets
+import struct
 import zlib
 from collections import OrderedDict
 from urllib.parse import quote
@@ -181,8 +182,6 @@ class _SharedPage:
         return b"".join(raw if slot is None else values[slot].encode() for slot, raw, _ in self.pieces)
 
     def gzipped(self, values):
-        import struct
-
         # A random file name of random length in the header, as Django's GZipMiddleware adds (BREACH).
         name = secrets.token_hex(secrets.randbelow(51)).encode()
         out, crc, size = [b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\xff" + name + b"\x00"], 0, 0
@@ -206,8 +205,6 @@ def _stored(raw):
     """raw as stored (not compressed) deflate blocks of at most 65,535 bytes each: a reader's own slots are a few
     bytes, and a compressor set up for them would cost more than the whole rest of the page; their secrets (the
     CSRF token) are then not compressed alongside the page's text either. Each piece before ends on a byte."""
-    import struct
-
     return b"".join(b"\x00" + struct.pack("<HH", len(chunk), len(chunk) ^ 0xFFFF) + chunk
                     for chunk in (raw[start:start + 65535] for start in range(0, len(raw), 65535)))
 
